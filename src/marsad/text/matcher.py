@@ -1,0 +1,77 @@
+"""A phrase matcher for Arabic dictionaries: normalised, clitic-aware, offset-exact.
+
+Dictionary terms are normalised and split into words. A term matches the text
+when its first word equals a word of the text read with or without its
+proclitics (و ف ب ل ك، لل), and its other words follow exactly. Matches come
+back as spans of the *original* text, so evidence is always the author's words.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Generic, Iterable, TypeVar
+
+from .normalise import Normalised, clitic_variants, fold, normalise, words
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    start: int  # into the original text
+    end: int
+    text: str
+    value: T
+    term: str  # the dictionary term (normalised) that matched
+    n_words: int
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds dictionary terms in text. Build once, call on many texts."""
+
+    def __init__(self, terms: Iterable[tuple[str, T]] = ()) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], T, str]]] = defaultdict(list)
+        self.size = 0
+        for term, value in terms:
+            self.add(term, value)
+
+    def add(self, term: str, value: T) -> None:
+        key = fold(term)
+        toks = tuple(key[a:b] for a, b in words(key))
+        if not toks:
+            return
+        self._index[toks[0]].append((toks[1:], value, " ".join(toks)))
+        self.size += 1
+
+    def find_all(self, text: str | Normalised) -> list[Match[T]]:
+        """Every match, overlapping ones included."""
+        norm = text if isinstance(text, Normalised) else normalise(text)
+        spans = words(norm.text)
+        toks = [norm.text[a:b] for a, b in spans]
+        found: list[Match[T]] = []
+        for i, tok in enumerate(toks):
+            for cut, stem in clitic_variants(tok):
+                for rest, value, term in self._index.get(stem, ()):
+                    n = len(rest)
+                    if toks[i + 1 : i + 1 + n] != list(rest):
+                        continue
+                    a = spans[i][0] + cut
+                    b = spans[i + n][1]
+                    start, end = norm.to_original(a, b)
+                    found.append(Match(start, end, norm.original[start:end], value, term, n + 1))
+        return found
+
+    def find(self, text: str | Normalised) -> list[Match[T]]:
+        """Non-overlapping matches, the longest winning, in text order."""
+        chosen: list[Match[T]] = []
+        taken: list[tuple[int, int]] = []
+        for m in sorted(self.find_all(text), key=lambda m: (-(m.end - m.start), m.start)):
+            if any(m.start < b and a < m.end for a, b in taken):
+                continue
+            chosen.append(m)
+            taken.append((m.start, m.end))
+        return sorted(chosen, key=lambda m: m.start)
+
+
+def make_matcher(pairs: Iterable[tuple[str, Any]]) -> PhraseMatcher[Any]:
+    return PhraseMatcher(pairs)

@@ -1,0 +1,119 @@
+"""Arabic normalisation for matching, with an exact map back to the clean text.
+
+The normalised view folds what Arabic writers vary freely (hamza seats on
+alef, alef maqsura, ta marbuta, diacritics, tatweel, Eastern digits), so one
+dictionary entry finds every spelling. Only two kinds of edit are made:
+a character is deleted or replaced by exactly one character. That keeps the
+map simple: ``Normalised.source[i]`` is the index in the original text of
+normalised character ``i``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks; and tatweel.
+_DELETE = set(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + [chr(0x0670), chr(0x0640)]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+    + ["\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+)
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه",
+    "ک": "ك", "گ": "ك",
+    "،": ",", "؛": ";", "؟": "?",
+    "\u00a0": " ",
+}
+# Arabic-Indic and Persian (Extended Arabic-Indic) digits to ASCII.
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)
+    _FOLD[chr(0x06F0 + _i)] = str(_i)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character in, zero or one character out."""
+    if ch in _DELETE:
+        return ""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if ch.isascii():
+        return ch.lower()
+    # Presentation forms (U+FB50-FEFF) fold to their base letter when NFKC gives one letter.
+    if "\ufb50" <= ch <= "\ufeff":
+        base = unicodedata.normalize("NFKC", ch)
+        if len(base) == 1:
+            return _FOLD.get(base, base)
+    return ch
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A normalised view of ``original``; ``source[i]`` maps character i back."""
+
+    original: str
+    text: str
+    source: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised span [start, end) to the smallest original span covering it."""
+        if start >= end:
+            pos = self.source[start] if start < len(self.source) else len(self.original)
+            return pos, pos
+        return self.source[start], self.source[end - 1] + 1
+
+
+def normalise(original: str) -> Normalised:
+    """Fold ``original`` for matching, keeping the offset map."""
+    out: list[str] = []
+    source: list[int] = []
+    for i, ch in enumerate(original):
+        folded = _fold_char(ch)
+        if folded:
+            out.append(folded)
+            source.append(i)
+    return Normalised(original, "".join(out), tuple(source))
+
+
+def fold(text: str) -> str:
+    """Just the normalised string (for dictionary keys)."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+# Proclitics: conjunction (و ف), then preposition (ب ل ك), then the article.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def clitic_variants(token: str) -> list[tuple[int, str]]:
+    """The ways a normalised token can be read with its proclitics removed.
+
+    Returns ``(prefix_length, stem)`` pairs, the unstripped token first:
+    "وبالقصف" gives (0, وبالقصف), (1, بالقصف), (2, القصف); "للقدم" gives
+    (1, القدم) since ل + ال is written لل.
+    """
+    out = [(0, token)]
+    rest, cut = token, 0
+    if len(rest) > 3 and rest[0] in _CONJ:
+        rest, cut = rest[1:], 1
+        out.append((cut, rest))
+    if len(rest) > 3 and rest[0] in _PREP:
+        if rest[0] == "ل" and rest.startswith("لل") and len(rest) > 4:
+            out.append((cut + 1, "ا" + rest[1:]))  # للقدم → القدم
+        out.append((cut + 1, rest[1:]))
+    return out
+
+
+_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Word spans of a normalised string."""
+    return [m.span() for m in _WORD.finditer(text)]
