@@ -1,0 +1,73 @@
+"""Throughput and peak memory of `extract` over a corpus, in one process.
+
+    python benchmarks/throughput.py [CORPUS.jsonl.gz] [--limit N]
+
+Prints reports per second (reading + cleaning + extraction), the time spent in
+extraction alone, and peak resident memory. Defaults to the unlabeled Syria
+news corpus in ../shared/corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+from marsad.ingest import read_inputs
+from marsad.knowledge import load_actors, load_gazetteer
+from marsad.model import Failure
+from marsad.pipeline import extract
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "syria-news-unlabeled.jsonl.gz"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--limit", type=int, default=0, help="stop after N reports (0: all)")
+    args = parser.parse_args()
+    if not Path(args.corpus).exists():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+
+    t0 = time.perf_counter()
+    load_gazetteer(), load_actors()
+    # One warm-up extraction so lazy indexes are built before timing.
+    warm = next(a for a in read_inputs([args.corpus]) if not isinstance(a, Failure))
+    extract(warm)
+    startup = time.perf_counter() - t0
+
+    n = failed = events = chars = 0
+    extract_secs = 0.0
+    started = time.perf_counter()
+    for item in read_inputs([args.corpus]):
+        if args.limit and n + failed >= args.limit:
+            break
+        if isinstance(item, Failure):
+            failed += 1
+            continue
+        t = time.perf_counter()
+        try:
+            doc = extract(item)
+            events += len(doc.events)
+        except Exception:
+            failed += 1
+            continue
+        extract_secs += time.perf_counter() - t
+        n += 1
+        chars += len(item.text)
+    total = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus            {args.corpus}")
+    print(f"start-up          {startup:.2f} s (knowledge loaded, indexes built)")
+    print(f"reports coded     {n} ({failed} failed or skipped), {events} events")
+    print(f"end to end        {n / total:.1f} reports/s ({total:.1f} s, {chars / total / 1000:.0f} k chars/s)")
+    print(f"extract only      {n / max(extract_secs, 1e-9):.1f} reports/s "
+          f"({1000 * extract_secs / max(n, 1):.2f} ms per report)")
+    print(f"peak memory       {peak_mb:.0f} MB (max RSS)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

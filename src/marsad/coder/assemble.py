@@ -1,0 +1,379 @@
+"""From sentences and mentions to the codebook's events.
+
+1. Frames: every trigger in a sentence, with an armed actor when the trigger is
+   weak and a place that can be located, gives one frame per place struck.
+2. Merge: frames of one type at one place, on compatible days, by compatible
+   sides are one event (CODEBOOK 1: one set of actors, one place, one day);
+   an air strike inside a battle by the same sides at the same place and day
+   folds into the battle (the higher type wins).
+3. Fill: an event with no date of its own takes the date of another event at
+   its place, else the report's lead date, else the publication week.
+4. Reported or background: by the event's age at publication, or, with no
+   usable date, by the sentence's own background cues.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..knowledge import load_actors
+from ..model import (
+    EVENT_TYPE_RANK,
+    EVENT_TYPES,
+    Actor,
+    Article,
+    Claim,
+    DateValue,
+    Event,
+    Mention,
+    Span,
+)
+from ..text.normalise import Normalised
+from .fatalities import find_claims, one_victim_claim, summarise
+from .frames import (
+    Frame,
+    Recognised,
+    armed,
+    civilian_target,
+    event_places,
+    in_span,
+    is_background,
+    nearest_date,
+    pick_actor1,
+    pick_actor2,
+)
+from .notes import write_notes
+from .triggers import find_triggers
+
+# An event older than this at publication is background, not the news (CODEBOOK 1:
+# "this week's attack" is reported). A week, as news of the week.
+BACKGROUND_AGE_DAYS = 7
+_SUB_RANK = {sub: i for subs in EVENT_TYPES.values() for i, sub in enumerate(subs)}
+
+
+def code_events(article: Article, norm: Normalised, sentences: list[Span], rec: Recognised,
+                claimant_of) -> tuple[Event, ...]:
+    """The events of one article (pure)."""
+    frames: list[Frame] = []
+    loose_claims: list[tuple[Span, list[Claim]]] = []
+    triggers = find_triggers(norm)
+    for sentence in sentences:
+        found, claims = _frames_of_sentence(article, sentence, triggers, rec, claimant_of)
+        frames += found
+        if not found and claims:
+            loose_claims.append((sentence, claims))
+    groups = _merge(frames)
+    _attach_loose_claims(groups, loose_claims, rec)
+    lead = _lead_date(rec, sentences)
+    return tuple(_finish(article, group, groups, lead, rec) for group in groups)
+
+
+def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[list[Frame], list[Claim]]:
+    hits = [t for t in triggers if in_span(t, sentence)]
+    quantities = [q for q in rec.quantities if in_span(q, sentence)]
+    claims = find_claims(article.text, sentence, quantities, claimant_of)
+    places = [p for p in rec.places if in_span(p, sentence)]
+    if not hits or not places:
+        return [], claims
+    actors = [a for a in rec.actors if in_span(a, sentence)]
+    dates = [d for d in rec.dates if in_span(d, sentence)]
+    has_armed = any(armed(a) for a in actors)
+    # Per event type: the first trigger gives the roles (the main verb comes first
+    # in Arabic news), the highest sub-type among the type's triggers gives the sub-type.
+    by_type: dict[str, list] = {}
+    for t in hits:
+        if t.trigger.strong or has_armed:
+            by_type.setdefault(t.trigger.event_type, []).append(t)
+    frames = []
+    for etype, ts in by_type.items():
+        t = ts[0]
+        subs = [x.trigger.sub_event_type for x in ts]
+        sub = min(subs, key=lambda s: -1 if s == "territory" else _SUB_RANK.get(s, 99))
+        where = event_places(article.text, places, t)
+        if not where:
+            continue
+        vac = etype == "Violence against civilians"
+        a1, w1 = pick_actor1(actors, t, article.text, nominal_object=vac)
+        a2, direct2 = pick_actor2(actors, t, a1, article.text)
+        tags = {tag for x in ts for tag in x.trigger.tags}
+        assoc2 = []
+        if sub == "territory":
+            territory_actor = a1
+            if territory_actor is None:
+                continue
+            if any(w in sentence.text for w in ("انسحب", "ينسحب", "انسحاب")):
+                sub = "Armed clash"  # held for hours, then left: a clash, not a capture (CODEBOOK 2)
+            elif territory_actor.value.kind == "state":
+                sub = "Government regains territory"
+            else:
+                sub = "Non-state actor overtakes territory"
+        if vac:
+            # The victim is a civilian; an armed victim's group goes in assoc_actor2 (CODEBOOK 2).
+            if a2 is not None:
+                assoc2 = [a2]
+            a2, direct2 = None, False
+        frame_claims = [] if etype == "Strategic developments" else list(claims)
+        if vac and not any(c.kind == "killed" for c in frame_claims) and tags & {"execution", "beheading", "assassination"}:
+            one = one_victim_claim(article.text, t.end, claimant_of(t.start))
+            if one:
+                frame_claims.append(one)
+        for place in where:
+            frames.append(Frame(
+                event_type=etype, sub_event_type=sub, sentence=sentence, trigger=t, place=place,
+                actor1=a1, actor2=a2, actor1_weight=w1, actor2_direct=direct2, assoc2=assoc2,
+                date=nearest_date(dates, t), claims=list(frame_claims), tags=tags,
+                background_cue=is_background(sentence), civilian_target=civilian_target(sentence, t),
+                shared_places=len(where),
+            ))
+    return frames, claims
+
+
+def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list[Claim]]], rec: Recognised) -> None:
+    """Casualty figures told apart from any act ("110 شهداء ... بحي القدم") join the
+    highest-ranked violent event at a place the sentence names."""
+    for sentence, claims in loose:
+        killed = [c for c in claims if c.kind == "killed"]
+        if not killed:
+            continue
+        named = {p.value.gazetteer_id for p in rec.places if in_span(p, sentence)}
+        fits = [g for g in groups if g[0].place.value.gazetteer_id in named
+                and g[0].event_type != "Strategic developments"]
+        if not fits:
+            continue
+        target = min(fits, key=lambda g: EVENT_TYPE_RANK[g[0].event_type])
+        target[0].claims.extend(claims)
+
+
+def _same_place(a: Frame, b: Frame) -> bool:
+    return a.place.value.gazetteer_id == b.place.value.gazetteer_id
+
+
+def _dates_agree(a: Frame, b: Frame) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    da, db = a.date.value, b.date.value
+    if da.start is None or db.start is None:
+        return True
+    return da.start <= db.end and db.start <= da.end
+
+
+def _mergeable(a: Frame, b: Frame) -> bool:
+    """Frames of one event: one type at one place on compatible days.
+
+    Explosions keep their sub-types apart (an air strike and a shelling are two
+    acts); other types merge whatever trigger told them.
+    """
+    if a.event_type != b.event_type or not _same_place(a, b) or not _dates_agree(a, b):
+        return False
+    return a.event_type != "Explosions/Remote violence" or a.sub_event_type == b.sub_event_type
+
+
+def _merge(frames: list[Frame]) -> list[list[Frame]]:
+    groups: list[list[Frame]] = []
+    for f in frames:
+        for g in groups:
+            if all(_mergeable(x, f) for x in g):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    groups = _fold_vague_places(groups)
+    # An air strike or shelling by a side during its battle at the same place and day is the battle.
+    battles = [g for g in groups if g[0].event_type == "Battles"]
+    kept = []
+    for g in groups:
+        if g[0].event_type == "Explosions/Remote violence":
+            host = next((b for b in battles if _same_place(g[0], b[0])
+                         and all(_dates_agree(x, y) for x in g for y in b)
+                         and _vote_actor1(g) is not None and _vote_actor1(g) == _vote_actor1(b)), None)
+            if host is not None:
+                host.extend(g)
+                continue
+        kept.append(g)
+    return kept
+
+
+# A vague place ("جنوب دمشق", a city) folds into a precise place of the same event
+# within this distance: the city's own extent (Damascus, Aleppo ≈ 10-15 km across).
+_FOLD_KM = 15.0
+
+
+def _fold_vague_places(groups: list[list[Frame]]) -> list[list[Frame]]:
+    from ..geocode import haversine_km
+
+    def vague(g):
+        loc = g[0].place.value
+        return loc.precision > 1 or g[0].place.value.gazetteer_id.startswith("geonames:")
+
+    out = [g for g in groups]
+    for g in sorted(groups, key=lambda g: -g[0].place.value.precision):
+        loc = g[0].place.value
+        if loc.precision == 1 and not vague(g):
+            continue
+        for h in out:
+            if h is g or h[0].place.value.precision != 1:
+                continue
+            hl = h[0].place.value
+            if hl.gazetteer_id == loc.gazetteer_id or hl.lat is None or loc.lat is None:
+                continue
+            if (h[0].event_type == g[0].event_type and h[0].sub_event_type == g[0].sub_event_type
+                    and (loc.precision > 1 or hl.gazetteer_id.startswith("marsad:"))
+                    and haversine_km(loc.lat, loc.lon, hl.lat, hl.lon) <= _FOLD_KM
+                    and all(_dates_agree(x, y) for x in g for y in h)):
+                h.extend(g)
+                out.remove(g)
+                break
+    return out
+
+
+def _vote_actor1(group: list[Frame]) -> str | None:
+    """The acting side most frames name, agents named as such counting double."""
+    votes: dict[str, float] = {}
+    for f in group:
+        if f.actor1 is not None:
+            votes[f.actor1.value.name] = votes.get(f.actor1.value.name, 0.0) + f.actor1_weight
+    return max(votes, key=lambda n: votes[n]) if votes else None
+
+
+def _lead_date(rec: Recognised, sentences: list[Span]) -> Mention | None:
+    """The report's own date: the first resolved date in its first three sentences."""
+    if not sentences:
+        return None
+    limit = sentences[min(2, len(sentences) - 1)].end
+    for d in rec.dates:
+        if d.start < limit and d.value.start is not None:
+            return d
+    return None
+
+
+def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lead: Mention | None,
+            rec: Recognised) -> Event:
+    head = group[0]
+    registry = load_actors()
+    # The highest sub-type told in any frame of the event.
+    sub = min((f.sub_event_type for f in group), key=lambda s: _SUB_RANK.get(s, 99))
+    etype = min((f.event_type for f in group), key=lambda t: EVENT_TYPE_RANK[t])
+    if sub not in EVENT_TYPES[etype]:
+        sub = next(f.sub_event_type for f in group if f.event_type == etype)
+    name1 = _vote_actor1(group)
+    a1m = next((f.actor1 for f in group if f.actor1 and f.actor1.value.name == name1), None)
+    seconds = [f for f in group if f.actor2 and f.actor2.value.name != name1]
+    seconds.sort(key=lambda f: not f.actor2_direct)
+    a2m = seconds[0].actor2 if seconds else None
+    assoc2 = {m.value.id: m for f in group for m in f.assoc2}
+    country = head.place.value.country or rec.country
+    civ = any(f.civilian_target for f in group)
+    if a1m is None:
+        actor1 = Actor.from_entry(registry.generic("unidentified", country), "")
+    else:
+        actor1 = Actor.from_entry(a1m.value, a1m.text)
+    if etype == "Violence against civilians" or (etype == "Explosions/Remote violence" and civ and a2m is None):
+        actor2 = Actor.from_entry(registry.generic("civilians", country), "")
+    elif a2m is not None and a2m.value.name != actor1.name:
+        actor2 = Actor.from_entry(a2m.value, a2m.text)
+    else:
+        actor2 = None
+    date_value = _event_date(group, groups, lead, article)
+    claims = _dedupe_claims([c for f in group for c in f.claims])
+    fat = summarise(claims)
+    shared = max(f.shared_places for f in group)
+    if shared > 1 and fat.high:
+        # One total over several places: each event's range runs from 0 to it (CODEBOOK 6).
+        fat = replace(fat, best=round(fat.best / shared), low=0)
+    reported = _is_reported(group, date_value, article)
+    evidence = tuple(sorted({f.sentence for f in group}, key=lambda s: s.start))
+    place = head.place.value
+    claimants = tuple(dict.fromkeys(c.claimant for c in claims if c.claimant))
+    tags = tuple(sorted({t for f in group for t in f.tags}))
+    event = Event(
+        id="",
+        event_type=etype,
+        sub_event_type=sub,
+        reported=reported,
+        date=date_value,
+        location=place,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor2=tuple(Actor.from_entry(m.value, m.text) for m in assoc2.values()),
+        fatalities=fat,
+        claimants=claimants,
+        evidence=evidence,
+        tags=tags,
+        confidence=_confidence(group, a1m is not None, date_value),
+    )
+    event = replace(event, notes=write_notes(event))
+    digest = hashlib.sha1(
+        f"{article.id}|{etype}|{sub}|{place.gazetteer_id}|{date_value.start}|{actor1.name}|{evidence[0].start}".encode()
+    ).hexdigest()[:12]
+    return replace(event, id=f"{article.id}:{digest}")
+
+
+def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
+    seen = {}
+    for c in claims:
+        seen.setdefault((c.start, c.end, c.kind), c)
+    return list(seen.values())
+
+
+def _event_date(group: list[Frame], groups: list[list[Frame]], lead: Mention | None, article: Article) -> DateValue:
+    own = [f.date for f in group if f.date is not None]
+    resolved = [d for d in own if d.value.start is not None]
+    if resolved:
+        return resolved[0].value
+    if own:
+        return own[0].value  # written but unresolvable: keep the words, never guess
+    # The date of another event at the same place, told in the same report.
+    for g in groups:
+        if g is group or not _same_place(g[0], group[0]):
+            continue
+        for f in g:
+            if f.date is not None and f.date.value.start is not None and not f.background_cue:
+                return f.date.value
+    if lead is not None:
+        return lead.value
+    if article.published is not None:
+        # Nothing in the text dates it: the week before publication (news reports the
+        # last days), at week precision so nobody reads it as a known day.
+        pub = article.published
+        return DateValue(pub - timedelta(days=6), pub, "week", "")
+    return DateValue(None, None, None, "")
+
+
+def _is_reported(group: list[Frame], when: DateValue, article: Article) -> bool:
+    if when.end is not None and article.published is not None and when.text:
+        return (article.published - when.end).days < BACKGROUND_AGE_DAYS
+    age = _relative_age_days(when.text)
+    if age is not None:
+        return age < BACKGROUND_AGE_DAYS
+    return not all(f.background_cue for f in group)
+
+
+def _relative_age_days(text: str) -> int | None:
+    """How long ago a relative date expression is, whatever the publication date.
+
+    Resolved against two reference days: a relative expression ("قبل أكثر من
+    أسبوع", "العام الماضي") is the same distance back from both; an absolute one is not.
+    """
+    if not text:
+        return None
+    from ..recognise.dates import find_dates
+
+    ages = []
+    for ref in (date(2020, 6, 17), date(2021, 2, 3)):
+        found = [d for d in find_dates(text, ref) if d.value.end is not None]
+        if not found:
+            return None
+        ages.append((ref - found[0].value.end).days)
+    return ages[0] if abs(ages[0] - ages[1]) <= 3 else None
+
+
+def _confidence(group: list[Frame], has_actor: bool, when: DateValue) -> float:
+    """A rough 0-1 score: strong triggers, several sentences, a named actor and a day raise it."""
+    score = 0.4
+    score += 0.15 if any(f.trigger.trigger.strong for f in group) else 0.0
+    score += 0.1 if len(group) > 1 else 0.0
+    score += 0.15 if has_actor else 0.0
+    score += 0.1 if when.precision == "day" else 0.0
+    score += 0.05 if group[0].place.value.precision == 1 else 0.0
+    return min(score, 0.95)

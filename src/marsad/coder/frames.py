@@ -1,0 +1,176 @@
+"""Event frames: what one sentence says happened, before frames are merged into events.
+
+A frame is one trigger's reading of its sentence: the type, the acting and
+acted-upon sides, the place(s), the date, the casualty claims and the
+evidence. ``assemble`` merges frames that tell of the same event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import ActorEntry, Claim, DateValue, Location, Mention, Span
+from ..text.normalise import fold
+from .triggers import TriggerHit
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """Everything the recognisers found in one article, each list in text order."""
+
+    actors: list[Mention]
+    places: list[Mention]
+    dates: list[Mention]
+    quantities: list[Mention]
+    claimants: list[Mention]
+    country: str | None
+
+
+@dataclass
+class Frame:
+    event_type: str
+    sub_event_type: str
+    sentence: Span
+    trigger: TriggerHit
+    place: Mention
+    actor1: Mention | None
+    actor2: Mention | None
+    actor1_weight: float = 0.0
+    actor2_direct: bool = False
+    assoc2: list[Mention] = field(default_factory=list)
+    date: Mention | None = None
+    claims: list[Claim] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)
+    background_cue: bool = False
+    civilian_target: bool = False
+    shared_places: int = 1  # how many places the sentence's figures are spread over
+
+
+_ARMED_KINDS = {"state", "rebel", "political_militia", "identity_militia", "external"}
+# Words that put what follows in the background ("يذكر أن", "وكان ... قد"):
+# these openers tell earlier events in Arabic news. Dates override them.
+_BACKGROUND_OPENERS = re.compile(
+    r"^\W*(?:و)?(?:يذكر|يشار|سبق|كان(?:ت)?\s+\S+\s+قد|كان(?:ت)?\s+قد|في وقت سابق|وفي وقت سابق)"
+)
+# Prepositions that mark a place as where people went, not where the act was.
+_DESTINATION = re.compile(r"(?:باتجاه|نحو|الي|إلى|إلي|صوب|حتى)\s*$")
+_ORIGIN = re.compile(r"(?:من|انطلاقا من|مواقعها في|مواقعه في)\s*$")
+_CIVILIAN_WORDS = re.compile(
+    r"مدني|المدني|اطفال|الاطفال|نساء|النساء|الاهالي|اهالي|السكان|سوق|مستشفي|مدرسه|منازل|منزل|احياء سكنيه|مناطق سكنيه"
+)
+
+
+def in_span(m: Mention | TriggerHit, span: Span) -> bool:
+    return span.start <= m.start and m.end <= span.end
+
+
+def armed(m: Mention) -> bool:
+    return m.value.kind in _ARMED_KINDS
+
+
+def is_background(sentence: Span) -> bool:
+    return bool(_BACKGROUND_OPENERS.match(fold(sentence.text)))
+
+
+# An actor named in an affiliation ("الموالية لنظام الأسد", "التابعة للتنظيم") describes
+# someone else; it is neither side of the act.
+_AFFILIATION = re.compile(r"(?:الموالي|الموالين|الموالون|مواليه|الموالي[ةه]|موالي[ةه]?|التابع[ةه]?|تابع[ةه]?|المدعوم[ةه]?|المقرب[ةه]? من|المحسوب[ةه]? علي)\s*\S{0,2}$")
+# Words that make the actor after a trigger its agent: "هجوم شنه التنظيم", "غارات نفذتها طائرات".
+_AGENTIVE = re.compile(r"^\W*(?:\S+\s+)?(?:شن\S*|نفذ\S*|من قبل|علي يد|اطلق\S*|تبنا\S*|تبني\S*)\s*$")
+
+
+def affiliated(text: str, m: Mention) -> bool:
+    return bool(_AFFILIATION.search(fold(text[max(0, m.start - 16) : m.start])))
+
+
+def pick_actor1(actors: list[Mention], trigger: TriggerHit, text: str = "", nominal_object: bool = False) -> tuple[Mention | None, float]:
+    """The acting side and how sure we are of it.
+
+    In order: an actor linked to the trigger as its agent ("شنه التنظيم"); the
+    nearest armed actor before the trigger; the actor right after it with ل
+    ("غارات للطيران الروسي"), unless the trigger's object follows it
+    (``nominal_object``: "إعدام القيادي في X" — X is the victim's group).
+    """
+    candidates = [a for a in actors if armed(a) and not affiliated(text, a)]
+    for a in candidates:
+        if a.start >= trigger.end and a.start - trigger.end < 40:
+            if _AGENTIVE.match(fold(text[trigger.end : a.start])):
+                return a, 2.0
+    before = [a for a in candidates if a.end <= trigger.start]
+    if before:
+        return before[-1], 1.0
+    if not nominal_object:
+        after = [a for a in candidates if a.start >= trigger.end and a.start - trigger.end < 25]
+        if after:
+            return after[0], 0.5
+    return None, 0.0
+
+
+def pick_actor2(actors: list[Mention], trigger: TriggerHit, actor1: Mention | None,
+                text: str = "") -> tuple[Mention | None, bool]:
+    """The side acted upon, and whether the text ties it to the trigger.
+
+    The first armed actor after the trigger that is not the actor ("هجوم على
+    قوات النظام") is direct; failing that, another armed actor of the sentence.
+    """
+    name1 = actor1.value.name if actor1 else None
+    others = [a for a in actors if armed(a) and a.value.name != name1 and not affiliated(text, a)]
+    for a in others:
+        if a.start >= trigger.end:
+            return a, True
+    for a in reversed(others):
+        if a.end <= trigger.start:
+            return a, False
+    return None, False
+
+
+def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[Mention]:
+    """Where the act happened: the places named after the trigger, else the nearest before.
+
+    Places people went to ("باتجاه الشمال") and places attacks came from ("من مواقعها في")
+    are not where the event was.
+    """
+    usable = []
+    for p in places:
+        lead = fold(text[max(0, p.start - 16) : p.start])
+        if _DESTINATION.search(lead) or (p.start > trigger.end and _ORIGIN.search(lead) and len(places) > 1):
+            continue
+        usable.append(p)
+    after = [p for p in usable if p.start >= trigger.end]
+    if after:
+        # Each place struck is its own event (CODEBOOK 1), but only the places listed
+        # together: a list ends where the clause moves on (a second verb, "بينما").
+        first = after[0]
+        group = [first]
+        for p in after[1:]:
+            gap = fold(text[group[-1].end : p.start])
+            if len(gap) <= 12 and re.fullmatch(r"[\s,،و]*(?:و|و\s*في|وفي|وب)?[\s,،]*", gap):
+                group.append(p)
+            else:
+                break
+        return group
+    before = [p for p in usable if p.end <= trigger.start]
+    return before[-1:] if before else []
+
+
+def nearest_date(dates: list[Mention], trigger: TriggerHit) -> Mention | None:
+    """The date closest to the trigger in its sentence."""
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.start - trigger.end), abs(trigger.start - d.end)))
+
+
+def civilian_target(sentence: Span, trigger: TriggerHit) -> bool:
+    return bool(_CIVILIAN_WORDS.search(fold(sentence.text)))
+
+
+def actor_entry(m: Mention | None) -> ActorEntry | None:
+    return m.value if m else None
+
+
+def location_of(m: Mention) -> Location:
+    return m.value
+
+
+def date_of(m: Mention | None) -> DateValue | None:
+    return m.value if m else None

@@ -1,0 +1,77 @@
+"""The pure centre of marsad: ``extract(article) -> Document``.
+
+Readers make Articles; this module recognises what the text names and codes
+the events; writers, stores and engines wrap it and never change what it
+returns. ``extract_many`` is the serial reference for a batch: one bad
+article becomes a Failure with its reason and the batch goes on.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Iterable, Iterator
+
+from .coder.assemble import code_events
+from .coder.frames import Recognised
+from .model import Article, Document, Failure
+from .recognise.actors import find_actors
+from .recognise.claimants import claimant_for, find_claimants
+from .recognise.dates import find_dates
+from .recognise.places import find_places, story_country
+from .recognise.quantities import find_quantities
+from .text.language import arabic_share, detect_language
+from .text.normalise import normalise
+from .text.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+class NotArabic(ValueError):
+    """The article's text is not Arabic; marsad reads Arabic only."""
+
+
+def recognise(article: Article) -> tuple[Recognised, list, object]:
+    """Every mention in the article: places first, since they tell the story's country."""
+    norm = normalise(article.text)
+    first = find_places(article.text, norm)
+    country = story_country(first)
+    places = find_places(article.text, norm, country=country) if country else first
+    rec = Recognised(
+        actors=find_actors(article.text, norm, country=country),
+        places=places,
+        dates=find_dates(article.text, article.published, norm),
+        quantities=find_quantities(article.text, norm),
+        claimants=find_claimants(article.text, norm),
+        country=country,
+    )
+    return rec, split_sentences(article.text), norm
+
+
+def extract(article: Article) -> Document:
+    """Code one article's events (pure: the same article always gives the same document)."""
+    if detect_language(article.text) != "ar":
+        raise NotArabic(f"not Arabic ({arabic_share(article.text):.0%} Arabic letters)")
+    rec, sentences, norm = recognise(article)
+    fallback = article.outlet or ""
+    claimant_mentions = rec.claimants
+
+    def claimant_of(position: int) -> str:
+        sentence = next(((s.start, s.end) for s in sentences if s.start <= position < s.end), (position, position))
+        return claimant_for(position, claimant_mentions, sentence) or fallback
+
+    events = code_events(article, norm, sentences, rec, claimant_of)
+    return Document(article, events)
+
+
+def extract_many(items: Iterable[Article | Failure]) -> Iterator[Document | Failure]:
+    """Extract each article; a failure of one is reported and the rest go on."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield extract(item)
+        except NotArabic as exc:
+            yield Failure(item.id, "extract", str(exc))
+        except Exception as exc:  # one article must never sink a batch; the reason is kept
+            log.exception("extract failed for %s", item.id)
+            yield Failure(item.id, "extract", f"{type(exc).__name__}: {exc}")

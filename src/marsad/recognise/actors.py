@@ -1,0 +1,73 @@
+"""Actor mentions: registry aliases, generic roles and back-references.
+
+Three kinds of words name an actor:
+- an alias of a registry actor ("قوات النظام", "داعش", "الطيران الروسي");
+- a generic role word whose actor depends on the story's country
+  ("المدنيين" → Civilians (Syria), "مسلحون مجهولون" → Unidentified Armed Group (Iraq));
+- a back-reference ("التنظيم", "الميليشيا", "الفصائل") that means the nearest
+  fitting actor named before it.
+All go through one matcher so the longest reading wins ("الجيش الحر" is the
+Free Syrian Army, not "الجيش" = the military of the country).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from ..knowledge import ActorRegistry, load_actors
+from ..model import ActorEntry, Mention
+from ..text.matcher import PhraseMatcher
+from ..text.normalise import Normalised, fold, normalise
+
+# Back-references and the actors they can point to. A back-reference only
+# resolves to an actor named earlier in the same report.
+_ANAPHORS: dict[str, Callable[[ActorEntry], bool]] = {
+    "التنظيم": lambda a: a.kind == "rebel" and any("تنظيم" in fold(x) for x in (a.name_ar, *a.aliases)),
+    "عناصر التنظيم": lambda a: a.kind == "rebel" and any("تنظيم" in fold(x) for x in (a.name_ar, *a.aliases)),
+    "مقاتلو التنظيم": lambda a: a.kind == "rebel" and any("تنظيم" in fold(x) for x in (a.name_ar, *a.aliases)),
+    "الميليشيا": lambda a: a.kind in ("political_militia", "identity_militia"),
+    "المليشيا": lambda a: a.kind in ("political_militia", "identity_militia"),
+    "الميليشيات": lambda a: a.kind in ("political_militia", "identity_militia"),
+    "الفصائل": lambda a: a.kind == "rebel",
+    "الفصيل": lambda a: a.kind == "rebel",
+    "الهيئة": lambda a: a.kind == "rebel" and any("هيئه" in fold(x) for x in (a.name_ar, *a.aliases)),
+}
+
+
+@lru_cache(maxsize=4)
+def _matcher(registry: ActorRegistry) -> PhraseMatcher:
+    pairs: list[tuple[str, tuple[str, str]]] = []
+    pairs += [(term, ("actor", actor_id)) for term, actor_id in registry.terms()]
+    pairs += [(term, ("generic", role)) for term, role in registry.generic_terms()]
+    pairs += [(term, ("anaphor", term)) for term in _ANAPHORS]
+    return PhraseMatcher(pairs)
+
+
+def find_actors(
+    text: str,
+    norm: Normalised | None = None,
+    *,
+    country: str | None = None,
+    registry: ActorRegistry | None = None,
+) -> list[Mention]:
+    """Actor mentions in ``text``; ``country`` (ISO2) resolves generic role words."""
+    registry = registry or load_actors()
+    norm = norm or normalise(text)
+    mentions: list[Mention] = []
+    for m in _matcher(registry).find(norm):
+        how, key = m.value
+        entry: ActorEntry | None = None
+        confidence = 1.0
+        if how == "actor":
+            entry = registry.get(key)
+        elif how == "generic":
+            if country:
+                entry = registry.generic(key, country)
+                confidence = 0.7
+        else:
+            fits = _ANAPHORS[key]
+            entry = next((p.value for p in reversed(mentions) if fits(p.value)), None)
+            confidence = 0.6
+        if entry is not None:
+            mentions.append(Mention("actor", m.start, m.end, m.text, entry, confidence))
+    return mentions

@@ -1,0 +1,154 @@
+"""Place mentions: gazetteer names with the words around them that matter.
+
+A place mention is a gazetteer name plus its context:
+- a type word before it (حي، بلدة، قرية، مدينة، مخيم، ريف، محافظة ...), which both
+  widens the evidence and licenses names that are also common words (القدم، الميدان);
+- "near" words before it (قرب، محيط، أطراف) that lower precision to 2;
+- an anchor after it ("جنوب دمشق"، "بريف حماة"، "التابعة لقضاء الدبس") that
+  says which of several same-named places is meant.
+Resolution to one gazetteer entry and a precision is ``geocode.resolve``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from ..geocode import resolve
+from ..knowledge import Gazetteer, load_gazetteer
+from ..model import Location, Mention, PlaceEntry
+from ..text.matcher import PhraseMatcher
+from ..text.normalise import Normalised, clitic_variants, fold, normalise
+
+# Type words, normalised. "ريف"/"محافظة"/"ناحية" name a region around the place.
+_TYPE_WORDS = {
+    "حي": "place", "احياء": "place", "حيي": "place", "بلده": "place", "بلدات": "place",
+    "قريه": "place", "قري": "place", "قريتي": "place", "مدينه": "place", "مدن": "place",
+    "مدينتي": "place", "مخيم": "place", "منطقه": "place", "مناطق": "place", "بلدتي": "place",
+    "ريف": "region", "محافظه": "region", "ناحيه": "region", "قضاء": "region", "منطقتي": "place",
+    "مطار": "place", "سد": "place", "معبر": "place", "حقل": "place", "جبل": "place",
+}
+_NEAR_WORDS = {"قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "مشارف", "مقربه", "تخوم", "جوار"}
+_DIRECTIONS = (
+    "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب", "شمالي شرق", "شمالي غرب", "جنوبي شرق",
+    "جنوبي غرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+)
+_ANCHOR = re.compile(
+    r"^\s*(?:ال)?(?:"
+    + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
+    + r"|(?:ب|في |و)?ريف|(?:ال)?تابع(?:ه)? (?:ل|الي )(?:قضاء |ناحيه |محافظه |مدينه )?|في (?:محافظه |مدينه )?|بمحافظه |بمدينه )\s*(?:ال)?\S*?\s*$"
+)
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    term: str
+    entries: tuple[PlaceEntry, ...]
+    common_word: bool
+
+
+@lru_cache(maxsize=4)
+def _index(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[str, tuple[PlaceEntry, ...]]]:
+    by_term: dict[str, list[PlaceEntry]] = {}
+    for term, place_id in gazetteer.terms():
+        key = fold(term)
+        entry = gazetteer.get(place_id)
+        if entry is None or len(key.replace(" ", "")) < 3 or not _has_arabic(key):
+            continue
+        by_term.setdefault(key, [])
+        if entry not in by_term[key]:
+            by_term[key].append(entry)
+    matcher = PhraseMatcher((term, term) for term in by_term)
+    return matcher, {k: tuple(v) for k, v in by_term.items()}
+
+
+def _has_arabic(s: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in s)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    raw = files("marsad.knowledge").joinpath("data/place_stopwords.txt").read_text("utf-8")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def find_places(
+    text: str,
+    norm: Normalised | None = None,
+    *,
+    country: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Mention]:
+    """Place mentions with ``value`` a resolved ``Location``; ``country`` is the story's."""
+    gazetteer = gazetteer or load_gazetteer()
+    norm = norm or normalise(text)
+    matcher, by_term = _index(gazetteer)
+    common = _common_words()
+    out: list[Mention] = []
+    matches = matcher.find(norm)
+    for i, m in enumerate(matches):
+        entries = by_term[m.value]
+        start, kind, near = _widen_left(text, m.start)
+        bare = m.value.removeprefix("ال")
+        if (m.value in common or bare in common) and kind is None:
+            continue
+        # The anchor is the next place when only a direction or "ريف" stands between.
+        anchor: _Candidate | None = None
+        end = m.end
+        if i + 1 < len(matches):
+            nxt = matches[i + 1]
+            gap = fold(text[m.end : nxt.start])
+            if len(gap) < 30 and _ANCHOR.match(gap):
+                anchor = _Candidate(nxt.start, nxt.end, nxt.value, by_term[nxt.value], False)
+                end = nxt.end
+        location = resolve(
+            entries,
+            text=text[start:end],
+            region=(kind == "region"),
+            near=near,
+            anchor=anchor.entries if anchor else (),
+            country=country,
+            gazetteer=gazetteer,
+        )
+        if location is not None:
+            conf = 0.9 if kind or anchor else 0.7
+            out.append(Mention("place", start, end, text[start:end], location, conf))
+    return out
+
+
+def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
+    """Take in a type word and a "near" word before the name."""
+    kind = None
+    near = False
+    pos = start
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text, 0, pos)
+        if not m:
+            break
+        word = fold(m.group(1)).strip("(\"'«")
+        stems = {s.removeprefix("ال") for _, s in clitic_variants(word)} | {word}
+        type_word = next((s for s in stems if s in _TYPE_WORDS), None)
+        if kind is None and type_word:
+            kind = _TYPE_WORDS[type_word]
+            pos = m.start(1)
+            continue
+        if stems & _NEAR_WORDS:
+            near = True
+            pos = m.start(1)
+            continue
+        break
+    return pos, kind, near
+
+
+def story_country(places: list[Mention]) -> str | None:
+    """The country most places of the report lie in (the first named wins a tie)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        loc: Location = p.value
+        counts[loc.country] = counts.get(loc.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None

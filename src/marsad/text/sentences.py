@@ -1,0 +1,55 @@
+"""Sentence spans of a clean text.
+
+Arabic news separates sentences with a full stop, a line break, or (in
+scraped pages) a stop surrounded by spaces (" . "). The Arabic comma does
+not end a sentence. Spans are offsets into the text; nothing is copied.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+
+# A stop (., !, ?, ؟) followed by space or end, or any line break.
+_BOUNDARY = re.compile(r"(?<=[.!?؟])(?=\s)|\n+")
+# A sentence longer than this is cut at its next Arabic comma or semicolon:
+# scraped pages run paragraphs together, and the coder reads roles per clause.
+_MAX_LEN = 600
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Non-empty, whitespace-trimmed sentence spans, in order."""
+    spans: list[Span] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        _add(text, pos, m.start(), spans)
+        pos = m.end()
+    _add(text, pos, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    if end - start > _MAX_LEN:
+        cut = _soft_cut(text, start, end)
+        if cut:
+            _add(text, start, cut, spans)
+            _add(text, cut, end, spans)
+            return
+    spans.append(Span(start, end, text[start:end]))
+
+
+def _soft_cut(text: str, start: int, end: int) -> int | None:
+    """A cut point after a comma near the middle of an over-long sentence."""
+    middle = start + (end - start) // 2
+    best = None
+    for m in re.finditer(r"[،,;؛]\s", text[start:end]):
+        pos = start + m.end()
+        if best is None or abs(pos - middle) < abs(best - middle):
+            best = pos
+    return best

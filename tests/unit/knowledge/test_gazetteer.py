@@ -1,0 +1,224 @@
+"""The gazetteer's data files and its loader."""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from importlib.resources import files
+
+import pytest
+
+from marsad.knowledge import Gazetteer, load_gazetteer
+from marsad.knowledge.gazetteer import ALIAS_FILE, FEATURES, PLACE_FILES, read_tsv
+from marsad.text.matcher import PhraseMatcher
+
+# Rough (lat_min, lat_max, lon_min, lon_max) per MENA country: a place outside
+# its country's box has swapped or mistyped coordinates.
+BOXES = {
+    "SY": (32.3, 37.4, 35.6, 42.5), "IQ": (29.0, 37.5, 38.7, 48.7), "YE": (12.0, 19.1, 41.8, 54.6),
+    "LY": (19.4, 33.3, 9.3, 25.2), "SD": (8.6, 22.3, 21.8, 38.7), "SS": (3.4, 12.3, 23.4, 36.0),
+    "LB": (33.0, 34.8, 35.0, 36.7), "PS": (31.2, 32.6, 34.2, 35.6), "IL": (29.4, 33.4, 34.2, 35.9),
+    "JO": (29.1, 33.4, 34.9, 39.4), "EG": (21.7, 31.8, 24.6, 37.0), "SA": (16.2, 32.2, 34.4, 55.8),
+    "TR": (35.8, 42.2, 25.6, 44.9), "IR": (25.0, 39.8, 44.0, 63.4), "KW": (28.5, 30.2, 46.5, 48.5),
+    "AE": (22.5, 26.2, 51.4, 56.5), "OM": (16.6, 26.5, 51.9, 59.9), "QA": (24.4, 26.3, 50.7, 51.7),
+    "BH": (25.7, 26.4, 50.3, 50.9), "TN": (30.2, 37.6, 7.5, 11.7), "DZ": (18.9, 37.2, -8.8, 12.0),
+    "MA": (20.7, 36.0, -17.2, -0.9),
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def raw_rows() -> dict[str, list[dict[str, str]]]:
+    return {name: list(read_tsv(name)) for name in PLACE_FILES}
+
+
+def test_gazetteer_files_load_with_unique_ids(raw_rows):
+    ids = Counter(r["id"] for rows in raw_rows.values() for r in rows)
+    assert all(rows for rows in raw_rows.values())
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_gazetteer_rows_have_shape(gazetteer):
+    for e in gazetteer.entries:
+        assert re.fullmatch(r"(geonames:\d+|marsad:[a-z0-9-]+)", e.id), e.id
+        assert e.name and re.fullmatch(r"[A-Z]{2}", e.country), e
+        assert e.feature in FEATURES, e
+        assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180, e
+
+
+@pytest.mark.parametrize("country", sorted(BOXES))
+def test_gazetteer_coordinates_inside_country_box(gazetteer, country):
+    lat0, lat1, lon0, lon1 = BOXES[country]
+    outside = [(e.id, e.name, e.lat, e.lon) for e in gazetteer.entries
+               if e.country == country and e.feature != "country"
+               and not (lat0 <= e.lat <= lat1 and lon0 <= e.lon <= lon1)]
+    assert outside == []
+
+
+def test_gazetteer_curated_rows_are_placed_and_sourced(raw_rows, gazetteer):
+    rows = raw_rows["places_curated.tsv"]
+    assert len(rows) >= 200
+    for r in rows:
+        assert r["id"].startswith("marsad:"), r
+        assert r["name_ar"] and r["name"], r
+        assert re.fullmatch(r"-?\d+\.\d{3,4}", r["lat"]) and re.fullmatch(r"-?\d+\.\d{3,4}", r["lon"]), r
+        assert r["feature"] in {"neighbourhood", "site", "camp", "town"}, r
+        assert "marsad curators" in r["source"], r
+        assert r["admin1"], r
+        if r["parent"]:
+            assert gazetteer.parent(r["id"]) is not None, r
+        assert "curators" in gazetteer.source(r["id"])
+
+
+def test_gazetteer_curated_admin1_names_exist(raw_rows, gazetteer):
+    missing = {(r["country"], r["admin1"]) for r in raw_rows["places_curated.tsv"]
+               if gazetteer.admin1(r["country"], r["admin1"]) is None}
+    assert missing == set()
+
+
+def test_gazetteer_alias_fixes_point_at_entries(gazetteer):
+    for row in read_tsv(ALIAS_FILE):
+        assert gazetteer.get(row["id"]) is not None, row
+        assert row["action"] in {"add", "drop", "name_ar"}, row
+        assert row["value"], row
+
+
+@pytest.mark.parametrize(
+    "name, expected_id, feature",
+    [
+        ("القدم", "marsad:sy-al-qadam", "neighbourhood"),
+        ("حلب", "geonames:170063", "city"),
+        ("دمشق", "geonames:170654", "city"),
+        ("الرقة", "geonames:172955", "city"),
+        ("البوكمال", "geonames:174448", "town"),
+        ("كفربطنا", "geonames:168713", "town"),
+        ("كفر نبل", "geonames:168661", "town"),
+        ("تلعفر", "geonames:90393", "town"),
+        ("عانة", "geonames:6765385", "town"),
+        ("كوباني", "geonames:172256", "town"),
+        ("الكرادة", "marsad:iq-karrada", "neighbourhood"),
+        ("مطار التيفور", "marsad:sy-t4-airbase-tiyas", "site"),
+        ("حقل العمر", "marsad:sy-al-omar-oil-field", "site"),
+        ("الشيخ مقصود", "marsad:sy-sheikh-maqsoud", "neighbourhood"),
+        ("مخيم اليرموك", "geonames:166716", "town"),
+        ("لشكركاه", "geonames:1134720", "city"),
+        ("ريف حماة", "geonames:170015", "admin1"),
+        ("سوريا", "geonames:163843", "country"),
+    ],
+)
+def test_gazetteer_lookup_finds_place_first(gazetteer, name, expected_id, feature):
+    found = gazetteer.lookup(name)
+    assert found and found[0].id == expected_id
+    assert found[0].feature == feature
+
+
+def test_gazetteer_lookup_qadam_is_in_damascus(gazetteer):
+    qadam = gazetteer.lookup("القدم")[0]
+    assert (qadam.name, qadam.country, qadam.admin1) == ("Al-Qadam", "SY", "Damascus")
+    assert abs(qadam.lat - 33.47) < 0.02 and abs(qadam.lon - 36.285) < 0.02
+    assert gazetteer.parent(qadam.id).name == "Damascus"
+
+
+@pytest.mark.parametrize("a, b", [("ادلب", "إدلب"), ("حماه", "حماة"), ("معره النعمان", "معرة النعمان"),
+                                  ("  دير   الزور ", "دير الزور")])
+def test_gazetteer_lookup_folds_spelling(gazetteer, a, b):
+    assert gazetteer.lookup(a) and [e.id for e in gazetteer.lookup(a)] == [e.id for e in gazetteer.lookup(b)]
+
+
+def test_gazetteer_lookup_tries_name_without_article(gazetteer):
+    assert gazetteer.lookup("الجرابلس")[0].id == "geonames:169179"
+
+
+def test_gazetteer_lookup_unknown_name_is_empty(gazetteer):
+    assert gazetteer.lookup("مدينة لا وجود لها") == []
+
+
+def test_gazetteer_importance_puts_city_before_governorate_and_country(gazetteer):
+    features = [e.feature for e in gazetteer.lookup("إدلب")]
+    assert features[:2] == ["city", "admin1"]
+    assert [e.feature for e in gazetteer.lookup("تونس")][-1] == "country"
+
+
+@pytest.mark.parametrize("name, country", [("دمشق", "SY"), ("القاهرة", "EG"), ("لبنان", "LB"), ("طرابلس", "LY")])
+def test_gazetteer_foreign_towns_do_not_take_arab_names(gazetteer, name, country):
+    assert gazetteer.lookup(name)[0].country == country
+    assert all(e.country not in {"US", "CA", "GB"} for e in gazetteer.lookup(name))
+
+
+@pytest.mark.parametrize(
+    "country, name, expected",
+    [("SY", "ريف دمشق", "Rif Dimashq"), ("SY", "Aleppo", "Aleppo"), ("SY", "محافظة حلب", "Aleppo"),
+     ("SY", "ريف حماة", "Hama"), ("IQ", "محافظة نينوى", "Ninewa"), ("IQ", "الأنبار", "Anbar"),
+     ("YE", "تعز", "Taizz"), ("LY", "Benghazi", "Benghazi"), ("sy", "Deir ez-Zor", "Deir ez-Zor")],
+)
+def test_gazetteer_admin1_by_english_or_arabic_name(gazetteer, country, name, expected):
+    unit = gazetteer.admin1(country, name)
+    assert unit is not None and unit.name == expected and unit.feature == "admin1"
+
+
+def test_gazetteer_admin1_of_wrong_country_is_none(gazetteer):
+    assert gazetteer.admin1("IQ", "ريف دمشق") is None
+
+
+def test_gazetteer_admin1_sits_at_its_seat(gazetteer):
+    aleppo_city = gazetteer.get("geonames:170063")
+    aleppo_gov = gazetteer.admin1("SY", "Aleppo")
+    assert (aleppo_gov.lat, aleppo_gov.lon) == pytest.approx((aleppo_city.lat, aleppo_city.lon), abs=0.01)
+
+
+@pytest.mark.parametrize("query, code", [("SY", "SY"), ("sy", "SY"), ("سورية", "SY"), ("سوريا", "SY"),
+                                         ("Iraq", "IQ"), ("العراق", "IQ"), ("الولايات المتحدة", "US"),
+                                         ("أفغانستان", "AF"), ("النيجر", "NE")])
+def test_gazetteer_country_by_code_or_name(gazetteer, query, code):
+    c = gazetteer.country(query)
+    assert c is not None and c.country == code and c.feature == "country"
+
+
+def test_gazetteer_has_every_arab_league_state_and_neighbours(gazetteer):
+    arab_league = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+    for code in arab_league + ["TR", "IR", "IL", "AF", "NE", "NG", "ML", "TD", "RU", "US"]:
+        c = gazetteer.country(code)
+        assert c is not None and c.name_ar, code
+
+
+def test_gazetteer_terms_include_every_arabic_name(gazetteer):
+    terms = {(t, i) for t, i in gazetteer.terms()}
+    for e in gazetteer.entries:
+        if e.name_ar:
+            assert (e.name_ar, e.id) in terms, e
+
+
+def test_gazetteer_arabic_names_drop_persian_and_kurdish_letters(gazetteer):
+    foreign = re.compile("[پچژۆێەڵڕڤٹڈںےۇې]")
+    bad = [(e.id, n) for e in gazetteer.entries for n in (e.name_ar, *e.names) if foreign.search(n)]
+    assert bad == []
+
+
+def test_gazetteer_terms_feed_a_phrase_matcher(gazetteer):
+    ids = {"geonames:170654", "marsad:sy-al-qadam", "geonames:174448"}
+    matcher = PhraseMatcher((t, i) for t, i in gazetteer.terms() if i in ids)
+    text = "سقطت قذائف على حي القدم جنوب دمشق، وغارات على مدينة البوكمال"
+    assert [m.value for m in matcher.find(text)] == ["marsad:sy-al-qadam", "geonames:170654", "geonames:174448"]
+
+
+def test_gazetteer_counts_and_size():
+    g = load_gazetteer()
+    by_feature = Counter(e.feature for e in g.entries)
+    assert by_feature["admin1"] >= 300 and by_feature["country"] >= 90
+    assert by_feature["city"] + by_feature["town"] >= 15000
+    data = files("marsad.knowledge").joinpath("data")
+    size = sum(data.joinpath(n).stat().st_size if hasattr(data.joinpath(n), "stat") else
+               len(data.joinpath(n).read_bytes()) for n in PLACE_FILES + (ALIAS_FILE,))
+    assert size < 15 * 1024 * 1024
+
+
+def test_gazetteer_loads_fast():
+    start = time.perf_counter()
+    fresh = load_gazetteer.__wrapped__()
+    fresh.lookup("حلب")
+    # Target is < 1 s on a free core; the bound leaves room for a shared CI machine.
+    assert time.perf_counter() - start < 5.0
