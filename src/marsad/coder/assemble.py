@@ -81,12 +81,16 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
     has_armed = any(armed(a) for a in actors)
     # Per event type: the first trigger gives the roles (the main verb comes first
     # in Arabic news), the highest sub-type among the type's triggers gives the sub-type.
-    by_type: dict[str, list] = {}
+    # Strategic developments keep their sub-types apart: a deal and the handover it
+    # brings are two events (CODEBOOK 2).
+    by_type: dict[tuple[str, str], list] = {}
     for t in hits:
         if t.trigger.strong or has_armed:
-            by_type.setdefault(t.trigger.event_type, []).append(t)
+            etype = t.trigger.event_type
+            key = (etype, t.trigger.sub_event_type if etype == "Strategic developments" else "")
+            by_type.setdefault(key, []).append(t)
     frames = []
-    for etype, ts in by_type.items():
+    for (etype, _), ts in by_type.items():
         t = ts[0]
         subs = [x.trigger.sub_event_type for x in ts]
         sub = min(subs, key=lambda s: -1 if s == "territory" else _SUB_RANK.get(s, 99))
@@ -108,6 +112,8 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
                 sub = "Government regains territory"
             else:
                 sub = "Non-state actor overtakes territory"
+        if etype == "Strategic developments" and not direct2:
+            a2 = None  # a deal's or handover's other side must be named as such, not guessed
         if vac:
             # The victim is a civilian; an armed victim's group goes in assoc_actor2 (CODEBOOK 2).
             if a2 is not None:
@@ -166,7 +172,8 @@ def _mergeable(a: Frame, b: Frame) -> bool:
     """
     if a.event_type != b.event_type or not _same_place(a, b) or not _dates_agree(a, b):
         return False
-    return a.event_type != "Explosions/Remote violence" or a.sub_event_type == b.sub_event_type
+    separate = ("Explosions/Remote violence", "Strategic developments")
+    return a.event_type not in separate or a.sub_event_type == b.sub_event_type
 
 
 def _merge(frames: list[Frame]) -> list[list[Frame]]:

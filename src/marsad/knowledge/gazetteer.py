@@ -206,7 +206,11 @@ def _apply_aliases(entries: dict[str, PlaceEntry], rows: Iterable[dict[str, str]
         if action == "add" and _key(value) not in {_key(n) for n in e.names}:
             e = replace(e, names=e.names + (value,))
         elif action == "drop":
-            e = replace(e, names=tuple(n for n in e.names if _key(n) != _key(value)))
+            names = tuple(n for n in e.names if _key(n) != _key(value))
+            name_ar = e.name_ar
+            if _key(name_ar) == _key(value):  # the primary name goes too: the next Arabic one stands in
+                name_ar = next((n for n in names if any("\u0621" <= c <= "\u064a" for c in n)), "")
+            e = replace(e, names=names, name_ar=name_ar)
         elif action == "name_ar":
             names = e.names if _key(value) in {_key(n) for n in e.names} else (value, *e.names)
             e = replace(e, name_ar=value, names=names)

@@ -29,7 +29,9 @@ _TYPE_WORDS = {
     "ريف": "region", "محافظه": "region", "ناحيه": "region", "قضاء": "region", "منطقتي": "place",
     "مطار": "place", "سد": "place", "معبر": "place", "حقل": "place", "جبل": "place",
 }
-_NEAR_WORDS = {"قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "مشارف", "مقربه", "تخوم", "جوار"}
+_NEAR_WORDS = {"قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "مشارف", "مقربه", "تخوم", "جوار",
+               # "جنوب دمشق": somewhere south of the city, located at the city (precision 2)
+               "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
 _DIRECTIONS = (
     "شمال شرق", "شمال غرب", "جنوب شرق", "جنوب غرب", "شمالي شرق", "شمالي غرب", "جنوبي شرق",
     "جنوبي غرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
@@ -91,11 +93,18 @@ def find_places(
     common = _common_words()
     out: list[Mention] = []
     matches = matcher.find(norm)
+    consumed: set[int] = set()
     for i, m in enumerate(matches):
+        if i in consumed:
+            continue
         entries = by_term[m.value]
         start, kind, near = _widen_left(text, m.start)
         bare = m.value.removeprefix("ال")
         if (m.value in common or bare in common) and kind is None:
+            continue
+        whole_word = m.start == 0 or not text[m.start - 1].isalpha()
+        entries = tuple(e for e in entries if _plausible(e, whole_word, kind))
+        if not entries:
             continue
         # The anchor is the next place when only a direction or "ريف" stands between.
         anchor: _Candidate | None = None
@@ -106,6 +115,7 @@ def find_places(
             if len(gap) < 30 and _ANCHOR.match(gap):
                 anchor = _Candidate(nxt.start, nxt.end, nxt.value, by_term[nxt.value], False)
                 end = nxt.end
+                consumed.add(i + 1)
         location = resolve(
             entries,
             text=text[start:end],
@@ -121,6 +131,20 @@ def find_places(
     return out
 
 
+# Countries whose towns and villages conflict news names every day. Elsewhere only
+# big cities count, written as whole words (not "وكالة" read as و + a French town).
+_HOME = frozenset(
+    "SY IQ YE LY PS LB SD SS JO IL EG SA TR IR AF SO NE NG ML TD BF DZ TN MA MR KW QA BH AE OM DJ KM PK".split()
+)
+_FOREIGN_MIN_POPULATION = 100_000
+
+
+def _plausible(entry: PlaceEntry, whole_word: bool, kind: str | None) -> bool:
+    if entry.country in _HOME or entry.feature in ("country", "admin1"):
+        return True
+    return kind is not None or (whole_word and entry.population >= _FOREIGN_MIN_POPULATION)
+
+
 def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
     """Take in a type word and a "near" word before the name."""
     kind = None
@@ -132,6 +156,8 @@ def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
             break
         word = fold(m.group(1)).strip("(\"'«")
         stems = {s.removeprefix("ال") for _, s in clitic_variants(word)} | {word}
+        if len(word) > 2 and word[0] in "وفبلك":
+            stems.add(word[1:])  # "بحي", "وحي": short type words keep their clitic
         type_word = next((s for s in stems if s in _TYPE_WORDS), None)
         if kind is None and type_word:
             kind = _TYPE_WORDS[type_word]

@@ -9,7 +9,7 @@ from importlib.resources import files
 import pytest
 
 from marsad.knowledge import Gazetteer, load_gazetteer
-from marsad.knowledge.gazetteer import ALIAS_FILE, FEATURES, PLACE_FILES, read_tsv
+from marsad.knowledge.gazetteer import ALIAS_FILE, FEATURES, PLACE_FILES, _key, read_tsv
 from marsad.text.matcher import PhraseMatcher
 
 # Rough (lat_min, lat_max, lon_min, lon_max) per MENA country: a place outside
@@ -196,6 +196,24 @@ def test_gazetteer_arabic_names_drop_persian_and_kurdish_letters(gazetteer):
     foreign = re.compile("[پچژۆێەڵڕڤٹڈںےۇې]")
     bad = [(e.id, n) for e in gazetteer.entries for n in (e.name_ar, *e.names) if foreign.search(n)]
     assert bad == []
+
+
+def _blocklist() -> set[str]:
+    text = files("marsad.knowledge").joinpath("data", "place_name_blocklist.txt").read_text("utf-8")
+    return {_key(x) for x in text.splitlines() if x.strip() and not x.startswith("#")}
+
+
+def test_gazetteer_blocklisted_words_name_no_geonames_town(gazetteer):
+    blocked = _blocklist()
+    assert len(blocked) > 100
+    bad = [(e.id, n) for e in gazetteer.entries if e.id.startswith("geonames:") and e.feature in {"city", "town"}
+           for n in e.names if _key(n) in blocked]
+    assert bad == []
+
+
+@pytest.mark.parametrize("word", ["كان", "كيف", "حصار", "بشار", "عنة", "البلاد", "التحالف"])
+def test_gazetteer_common_words_are_not_places(gazetteer, word):
+    assert gazetteer.lookup(word) == []
 
 
 def test_gazetteer_terms_feed_a_phrase_matcher(gazetteer):

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.text.numbers import parse_digits, parse_folded, parse_number_words, strip_proclitics
+from marsad.text.numbers import (
+    parse_digits,
+    parse_folded,
+    parse_number_words,
+    strip_proclitics,
+)
 
 
 @pytest.mark.parametrize(
