@@ -8,6 +8,7 @@ article becomes a Failure with its reason and the batch goes on.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Iterable, Iterator
 
 from .coder.assemble import code_events
@@ -35,15 +36,31 @@ def recognise(article: Article) -> tuple[Recognised, list, object]:
     first = find_places(article.text, norm)
     country = story_country(first)
     places = find_places(article.text, norm, country=country) if country else first
+    actors = find_actors(article.text, norm, country=country)
+    # A name inside an actor's name ("فيلق القدس", "جيش الإسلام") is not a place.
+    places = [p for p in places if not any(a.start < p.end and p.start < a.end for a in actors)]
+    reference = reference_date(article, norm)
     rec = Recognised(
-        actors=find_actors(article.text, norm, country=country),
+        reference=reference,
+        actors=actors,
         places=places,
-        dates=find_dates(article.text, article.published, norm),
+        dates=find_dates(article.text, reference, norm),
         quantities=find_quantities(article.text, norm),
         claimants=find_claimants(article.text, norm),
         country=country,
     )
     return rec, split_sentences(article.text), norm
+
+
+def reference_date(article: Article, norm=None) -> date | None:
+    """The day relative dates count back from: the publication date, else the
+    latest full date (day, month and year) the text itself gives (CODEBOOK 5:
+    without either, relative dates stay unresolved)."""
+    if article.published is not None:
+        return article.published
+    days = [d.value.end for d in find_dates(article.text, None, norm)
+            if d.value.precision == "day" and d.value.end is not None]
+    return max(days) if days else None
 
 
 def extract(article: Article) -> Document:

@@ -73,7 +73,10 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
     hits = [t for t in triggers if in_span(t, sentence)]
     quantities = [q for q in rec.quantities if in_span(q, sentence)]
     claims = find_claims(article.text, sentence, quantities, claimant_of)
-    places = [p for p in rec.places if in_span(p, sentence)]
+    # Events happen in the story's country; places abroad in a report are mostly
+    # datelines, capitals that speak, or teasers of other stories.
+    places = [p for p in rec.places if in_span(p, sentence)
+              and (rec.country is None or p.value.country == rec.country)]
     if not hits or not places:
         return [], claims
     actors = [a for a in rec.actors if in_span(a, sentence)]
@@ -281,14 +284,14 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
         actor2 = Actor.from_entry(a2m.value, a2m.text)
     else:
         actor2 = None
-    date_value = _event_date(group, groups, lead, article)
+    date_value = _event_date(group, groups, lead, rec.reference)
     claims = _dedupe_claims([c for f in group for c in f.claims])
     fat = summarise(claims)
     shared = max(f.shared_places for f in group)
     if shared > 1 and fat.high:
         # One total over several places: each event's range runs from 0 to it (CODEBOOK 6).
         fat = replace(fat, best=round(fat.best / shared), low=0)
-    reported = _is_reported(group, date_value, article)
+    reported = _is_reported(group, date_value, rec.reference)
     evidence = tuple(sorted({f.sentence for f in group}, key=lambda s: s.start))
     place = head.place.value
     claimants = tuple(dict.fromkeys(c.claimant for c in claims if c.claimant))
@@ -323,7 +326,8 @@ def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def _event_date(group: list[Frame], groups: list[list[Frame]], lead: Mention | None, article: Article) -> DateValue:
+def _event_date(group: list[Frame], groups: list[list[Frame]], lead: Mention | None,
+                reference: date | None) -> DateValue:
     own = [f.date for f in group if f.date is not None]
     resolved = [d for d in own if d.value.start is not None]
     if resolved:
@@ -339,17 +343,17 @@ def _event_date(group: list[Frame], groups: list[list[Frame]], lead: Mention | N
                 return f.date.value
     if lead is not None:
         return lead.value
-    if article.published is not None:
+    if reference is not None:
         # Nothing in the text dates it: the week before publication (news reports the
         # last days), at week precision so nobody reads it as a known day.
-        pub = article.published
+        pub = reference
         return DateValue(pub - timedelta(days=6), pub, "week", "")
     return DateValue(None, None, None, "")
 
 
-def _is_reported(group: list[Frame], when: DateValue, article: Article) -> bool:
-    if when.end is not None and article.published is not None and when.text:
-        return (article.published - when.end).days < BACKGROUND_AGE_DAYS
+def _is_reported(group: list[Frame], when: DateValue, reference: date | None) -> bool:
+    if when.end is not None and reference is not None and when.text:
+        return (reference - when.end).days < BACKGROUND_AGE_DAYS
     age = _relative_age_days(when.text)
     if age is not None:
         return age < BACKGROUND_AGE_DAYS

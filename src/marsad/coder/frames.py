@@ -7,6 +7,7 @@ evidence. ``assemble`` merges frames that tell of the same event.
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 
 from ..model import ActorEntry, Claim, DateValue, Location, Mention, Span
@@ -24,6 +25,7 @@ class Recognised:
     quantities: list[Mention]
     claimants: list[Mention]
     country: str | None
+    reference: date | None = None  # the publication date, or the latest full date the text gives
 
 
 @dataclass
@@ -149,8 +151,14 @@ def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[
             else:
                 break
         return group
-    before = [p for p in usable if p.end <= trigger.start]
+    # A place before the trigger is where it happened only when close to it:
+    # "في حلب قصفت الطائرات" yes; "قال مسؤول في موسكو ... إن الطائرات قصفت" no.
+    before = [p for p in usable if p.end <= trigger.start and trigger.start - p.end <= _BEFORE_CHARS]
     return before[-1:] if before else []
+
+
+# How far before its trigger a place may stand (characters); about eight words.
+_BEFORE_CHARS = 60
 
 
 def nearest_date(dates: list[Mention], trigger: TriggerHit) -> Mention | None:

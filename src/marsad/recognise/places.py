@@ -102,6 +102,8 @@ def find_places(
         bare = m.value.removeprefix("ال")
         if (m.value in common or bare in common) and kind is None:
             continue
+        if _is_dateline(text, start, m.end) or _INSTITUTION.search(fold(text[max(0, start - 14):start])):
+            continue
         whole_word = m.start == 0 or not text[m.start - 1].isalpha()
         entries = tuple(e for e in entries if _plausible(e, whole_word, kind))
         if not entries:
@@ -143,6 +145,18 @@ def _plausible(entry: PlaceEntry, whole_word: bool, kind: str | None) -> bool:
     if entry.country in _HOME or entry.feature in ("country", "admin1"):
         return True
     return kind is not None or (whole_word and entry.population >= _FOREIGN_MIN_POPULATION)
+
+
+# "موسكو - وكالات", "بيروت :" at the head of a line is where the story was filed, not where it happened.
+_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—:]|\(\s*\S+\s*\)\s*[-–—:])")
+# A place named as part of an institution ("مستشفى القدس", "وكالة ... ") is not a location.
+_INSTITUTION = re.compile(r"(?:مستشفي|مشفي|مدرسه|جامعه|وكاله|صحيفه|قناه|اذاعه|تلفزيون|فندق|جامع|مسجد|كنيسه|شركه|نادي|منتخب|فريق|مجلس)\s*\W*$")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].strip(" >»«\"'")
+    return len(head) < 3 and bool(_DATELINE_AFTER.match(text[end:end + 20]))
 
 
 def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:

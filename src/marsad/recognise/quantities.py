@@ -35,13 +35,14 @@ from ..model import Mention, Quantity
 from ..text.normalise import Normalised, fold, normalise
 from ..text.numbers import NUMBER_WORDS, PROCLITICS, SCALES, parse_digits, parse_folded
 
-# Tokens of the normalised text: digit groups (with thousands separators or a
-# decimal part), Latin words, Arabic words, or one other character.
+# Tokens of the normalised text: Arabic words (first: the commonest), digit
+# groups (with thousands separators or a decimal part), Latin words, or one
+# other character.
 _TOKEN = re.compile(
-    r"[0-9]+(?:[,٬][0-9]{3})+(?![0-9])(?:[.٫][0-9]+)?"
+    r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+"
+    r"|[0-9]+(?:[,٬][0-9]{3})+(?![0-9])(?:[.٫][0-9]+)?"
     r"|[0-9]+(?:[.٫][0-9]+)?"
     r"|[a-z]+"
-    r"|[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+"
     r"|\S"
 )
 # Dates (15/3/2018, 2018-03-15) and clock times (21:30, "21 : 30 : 00").
