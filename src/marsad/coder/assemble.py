@@ -274,6 +274,11 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
     assoc2 = {m.value.id: m for f in group for m in f.assoc2}
     country = head.place.value.country or rec.country
     civ = any(f.civilian_target for f in group)
+    air = sub == "Air/drone strike"
+    if a1m is None and air:
+        # Only states and their allies fly: an unnamed air force is the state force the
+        # report names most (the regime's or Russia's in Syria, the coalition's ...).
+        a1m = _dominant_air_actor(rec)
     if a1m is None:
         actor1 = Actor.from_entry(registry.generic("unidentified", country), "")
     else:
@@ -317,6 +322,17 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
         f"{article.id}|{etype}|{sub}|{place.gazetteer_id}|{date_value.start}|{actor1.name}|{evidence[0].start}".encode()
     ).hexdigest()[:12]
     return replace(event, id=f"{article.id}:{digest}")
+
+
+def _dominant_air_actor(rec: Recognised) -> Mention | None:
+    counts: dict[str, list[Mention]] = {}
+    for m in rec.actors:
+        if m.value.kind in ("state", "external") and "Police" not in m.value.name:
+            counts.setdefault(m.value.name, []).append(m)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return Mention(best[0].kind, best[0].start, best[0].end, "", best[0].value, 0.4)
 
 
 def _dedupe_claims(claims: list[Claim]) -> list[Claim]:

@@ -22,7 +22,11 @@ from typing import Iterable, Iterator
 from ..model import ACTOR_KINDS, ActorEntry
 from .gazetteer import _key, read_tsv
 
-ROLES = ("military", "police", "unidentified", "civilians", "protesters", "rioters", "coalition")
+ROLES = ("military", "police", "unidentified", "civilians", "protesters", "rioters", "coalition", "rebels")
+# Where a civil war has a recognised armed opposition, "المسلحين" / "المجموعات المسلحة"
+# fighting the army are that opposition (ACLED's "Opposition Rebels (Syria)"); elsewhere
+# such words stay an unidentified armed group.
+_REBELS = {"SY": "opposition-sy"}
 # The coalition a bare "التحالف" means depends on the war: the Saudi-led one in
 # Yemen (and on Saudi soil), the US-led one everywhere else it bombs.
 _COALITION = {"YE": "saudi-coalition", "SA": "saudi-coalition"}
@@ -76,6 +80,10 @@ class ActorRegistry:
         cc = (country or "").upper()
         if role == "coalition":
             return self._by_id[_COALITION.get(cc, _COALITION_DEFAULT)]
+        if role == "rebels":
+            if cc in _REBELS and _REBELS[cc] in self._by_id:
+                return self._by_id[_REBELS[cc]]
+            role = "unidentified"
         found = self.get(f"generic:{role}:{cc}") if cc else None
         if found is not None:
             return found

@@ -11,6 +11,7 @@ Free Syrian Army, not "الجيش" = the military of the country).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
@@ -32,6 +33,34 @@ _ANAPHORS: dict[str, Callable[[ActorEntry], bool]] = {
     "الفصيل": lambda a: a.kind == "rebel",
     "الهيئة": lambda a: a.kind == "rebel" and any("هيئه" in fold(x) for x in (a.name_ar, *a.aliases)),
 }
+
+
+# "طائرات روسية", "الطيران الحربي السوري", "غارة أمريكية": a military noun with a
+# nationality adjective names that country's armed forces.
+_NATIONALITY = {
+    "روسي": "RU", "سوري": "SY", "تركي": "TR", "امريكي": "US", "اميركي": "US", "عراقي": "IQ",
+    "اسرائيلي": "IL", "ايراني": "IR", "سعودي": "SA", "اردني": "JO", "لبناني": "LB", "مصري": "EG",
+    "اماراتي": "AE", "فرنسي": "FR", "بريطاني": "GB", "يمني": "YE", "ليبي": "LY", "سوداني": "SD",
+    "افغاني": "AF", "باكستاني": "PK", "قطري": "QA", "كويتي": "KW", "بحريني": "BH", "جزائري": "DZ",
+}
+_MILITARY_NOUNS = (
+    "طائرات|طائره|طيران|غاره|غارات|مقاتلات|مقاتله|مروحيات|مروحيه|قاذفات|ضربات|ضربه|قوات|"
+    "مدفعيه|دبابات|بوارج|صواريخ|قصف|جيش|وحدات|سلاح الجو"
+)
+_NATIONALITY_RE = re.compile(
+    r"(?<![\w])(?:[وفبل]?(?:ال|لل)?)(?:" + _MILITARY_NOUNS + r")"
+    r"(?:\s+(?:ال)?(?:حربيه|مقاتله|عسكريه|جويه|نظاميه|الحربي|الجوي|المسيره))?"
+    r"\s+(?:ال)?(" + "|".join(_NATIONALITY) + r")(?:ه|ين|ون|ان)?(?![\w])"
+)
+
+
+def _nationality_mentions(norm: Normalised, registry: ActorRegistry) -> list[Mention]:
+    out = []
+    for m in _NATIONALITY_RE.finditer(norm.text):
+        start, end = norm.to_original(m.start(), m.end())
+        entry = registry.generic("military", _NATIONALITY[m.group(1)])
+        out.append(Mention("actor", start, end, norm.original[start:end], entry, 0.8))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -70,4 +99,8 @@ def find_actors(
             confidence = 0.6
         if entry is not None:
             mentions.append(Mention("actor", m.start, m.end, m.text, entry, confidence))
-    return mentions
+    for extra in _nationality_mentions(norm, registry):
+        # A registry alias inside the phrase ("الطيران الروسي") keeps its own mention.
+        if not any(extra.start < m.end and m.start < extra.end for m in mentions):
+            mentions.append(extra)
+    return sorted(mentions, key=lambda m: m.start)
