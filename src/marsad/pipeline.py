@@ -53,14 +53,39 @@ def recognise(article: Article) -> tuple[Recognised, list, object]:
 
 
 def reference_date(article: Article, norm=None) -> date | None:
-    """The day relative dates count back from: the publication date, else the
-    latest full date (day, month and year) the text itself gives (CODEBOOK 5:
-    without either, relative dates stay unresolved)."""
+    """The day relative dates count back from.
+
+    The publication date when known. Else the latest full date (day, month and
+    year) the text itself gives (CODEBOOK 5: without one, relative dates stay
+    unresolved). Else, when the text dates its items by day and month and names
+    a year elsewhere ("السبت 20 آب" in a report that says 2016), the latest such day in that year.
+    """
     if article.published is not None:
         return article.published
-    days = [d.value.end for d in find_dates(article.text, None, norm)
-            if d.value.precision == "day" and d.value.end is not None]
-    return max(days) if days else None
+    undated = find_dates(article.text, None, norm)
+    days = [d.value.end for d in undated if d.value.precision == "day" and d.value.end is not None]
+    if days:
+        return max(days)
+    years = [d.value.start.year for d in undated if d.value.precision == "year" and d.value.start is not None]
+    if not years:
+        return None
+    year = max(set(years), key=years.count)
+    partial = {(d.start, d.end) for d in undated if d.value.start is None}
+    in_year = [d.value.end for d in find_dates(article.text, date(year, 12, 31), norm)
+               if (d.start, d.end) in partial and d.value.precision == "day"
+               and d.value.end is not None and d.value.end.year == year
+               and not _is_relative(d.text)]
+    return max(in_year) if in_year else None
+
+
+def _is_relative(text: str) -> bool:
+    """Whether a date expression moves with the reference day (أمس، الاثنين), as
+    opposed to a day and month that stay put whatever the year ("20 آب")."""
+    a = find_dates(text, date(2020, 6, 17))
+    b = find_dates(text, date(2021, 2, 3))
+    if not (a and b and a[0].value.end and b[0].value.end):
+        return True
+    return (a[0].value.end.month, a[0].value.end.day) != (b[0].value.end.month, b[0].value.end.day)
 
 
 def extract(article: Article) -> Document:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -66,11 +67,26 @@ def code_events(article: Article, norm: Normalised, sentences: list[Span], rec: 
     groups = _merge(frames)
     _attach_loose_claims(groups, loose_claims, rec)
     lead = _lead_date(rec, sentences)
-    return tuple(_finish(article, group, groups, lead, rec) for group in groups)
+    events = [_finish(article, group, groups, lead, rec) for group in groups]
+    return tuple(e for e, g in zip(events, groups) if e.reported or _background_worth_keeping(e, g))
+
+
+def _background_worth_keeping(event: Event, group: list[Frame]) -> bool:
+    """Background events are told in passing: keep those the text pins down, with both
+    sides named (a deal needs only its maker and a strong word like "بموجب اتفاق")."""
+    def named(actor):
+        return actor is not None and not actor.name.startswith(("Unidentified", "Civilians"))
+    if not named(event.actor1) or event.location.precision != 1:
+        return False
+    if event.event_type == "Strategic developments":
+        return any(f.trigger.trigger.strong for f in group)
+    return named(event.actor2)
 
 
 def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[list[Frame], list[Claim]]:
-    hits = [t for t in triggers if in_span(t, sentence)]
+    # A trigger word inside an actor's name ("هيئة تحرير الشام", "جيش الفتح") is a name, not an act.
+    hits = [t for t in triggers if in_span(t, sentence)
+            and not any(a.start <= t.start and t.end <= a.end for a in rec.actors)]
     quantities = [q for q in rec.quantities if in_span(q, sentence)]
     claims = find_claims(article.text, sentence, quantities, claimant_of)
     # Events happen in the story's country; places abroad in a report are mostly
@@ -131,7 +147,8 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
             frames.append(Frame(
                 event_type=etype, sub_event_type=sub, sentence=sentence, trigger=t, place=place,
                 actor1=a1, actor2=a2, actor1_weight=w1, actor2_direct=direct2, assoc2=assoc2,
-                date=nearest_date(dates, t), claims=list(frame_claims), tags=tags,
+                date=nearest_date(dates, t) or _paragraph_date(article.text, sentence, rec.dates),
+                claims=list(frame_claims), tags=tags,
                 background_cue=is_background(sentence), civilian_target=civilian_target(sentence, t),
                 shared_places=len(where),
             ))
@@ -154,6 +171,18 @@ def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list
         target[0].claims.extend(claims)
 
 
+# How far back in its paragraph a sentence looks for the date it inherits: a live
+# blog's day header ("السبت 20 آب") governs the items under it.
+_PARAGRAPH_DATE_CHARS = 600
+
+
+def _paragraph_date(text: str, sentence: Span, dates: list[Mention]) -> Mention | None:
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    floor = max(line_start, sentence.start - _PARAGRAPH_DATE_CHARS)
+    before = [d for d in dates if floor <= d.start and d.end <= sentence.start]
+    return before[-1] if before else None
+
+
 def _same_place(a: Frame, b: Frame) -> bool:
     return a.place.value.gazetteer_id == b.place.value.gazetteer_id
 
@@ -163,8 +192,23 @@ def _dates_agree(a: Frame, b: Frame) -> bool:
         return True
     da, db = a.date.value, b.date.value
     if da.start is None or db.start is None:
-        return True
+        # Unresolved, but "السبت 20 آب" and "الجمعة 19 آب" are still two days.
+        ka, kb = _month_day(da.text), _month_day(db.text)
+        return ka is None or kb is None or ka == kb
     return da.start <= db.end and db.start <= da.end
+
+
+@lru_cache(maxsize=1024)
+def _month_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) a written date names whatever its year, or None if it moves with the reference."""
+    from ..recognise.dates import find_dates
+
+    a = find_dates(text, date(2020, 6, 17))
+    b = find_dates(text, date(2021, 2, 3))
+    if not (a and b and a[0].value.end and b[0].value.end) or a[0].value.precision != "day":
+        return None
+    ka = (a[0].value.end.month, a[0].value.end.day)
+    return ka if ka == (b[0].value.end.month, b[0].value.end.day) else None
 
 
 def _mergeable(a: Frame, b: Frame) -> bool:
@@ -196,7 +240,7 @@ def _merge(frames: list[Frame]) -> list[list[Frame]]:
         if g[0].event_type == "Explosions/Remote violence":
             host = next((b for b in battles if _same_place(g[0], b[0])
                          and all(_dates_agree(x, y) for x in g for y in b)
-                         and _vote_actor1(g) is not None and _vote_actor1(g) == _vote_actor1(b)), None)
+                         and _vote_actor1(g) in (None, _vote_actor1(b))), None)
             if host is not None:
                 host.extend(g)
                 continue

@@ -57,6 +57,8 @@ _BACKGROUND_OPENERS = re.compile(
 # Prepositions that mark a place as where people went, not where the act was.
 _DESTINATION = re.compile(r"(?:باتجاه|نحو|الي|إلى|إلي|صوب|حتى)\s*$")
 _ORIGIN = re.compile(r"(?:من|انطلاقا من|مواقعها في|مواقعه في)\s*$")
+# Where aircraft or missiles came from is never where they struck.
+_LAUNCH = re.compile(r"(?:انطلقت|اقلعت|انطلقت|اطلقت|تنطلق|تقلع)\s+(?:\S+\s+)?من\s*(?:قاعده|مطار)?\s*$")
 _CIVILIAN_WORDS = re.compile(
     r"مدني|المدني|اطفال|الاطفال|نساء|النساء|الاهالي|اهالي|السكان|سوق|مستشفي|مدرسه|منازل|منزل|احياء سكنيه|مناطق سكنيه"
 )
@@ -135,7 +137,9 @@ def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[
     usable = []
     for p in places:
         lead = fold(text[max(0, p.start - 16) : p.start])
-        if _DESTINATION.search(lead) or (p.start > trigger.end and _ORIGIN.search(lead) and len(places) > 1):
+        wide = fold(text[max(0, p.start - 40) : p.start])
+        if _DESTINATION.search(lead) or _LAUNCH.search(wide) or (
+                p.start > trigger.end and _ORIGIN.search(lead) and len(places) > 1):
             continue
         usable.append(p)
     after = [p for p in usable if p.start >= trigger.end]
