@@ -113,12 +113,20 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
         t = ts[0]
         subs = [x.trigger.sub_event_type for x in ts]
         sub = min(subs, key=lambda s: -1 if s == "territory" else _SUB_RANK.get(s, 99))
-        where = event_places(article.text, places, t)
+        # Every trigger of the type may name its own place ("قذيفة على حي السليمانية ...
+        # وقذيفة بحي حلب الجديدة"): each place struck is its own event (CODEBOOK 1).
+        where = []
+        for x in ts:
+            where += [p for p in event_places(article.text, places, x) if p not in where]
         if not where:
             continue
         vac = etype == "Violence against civilians"
         a1, w1 = pick_actor1(actors, t, article.text, nominal_object=vac)
         a2, direct2 = pick_actor2(actors, t, a1, article.text)
+        if a1 is None and etype in ("Battles", "Strategic developments"):
+            # A fight or a deal needs its maker named in the sentence; a "هاجمت صحيفة"
+            # or "اتفاق خفض التصعيد" with nobody acting is talk, not an event.
+            continue
         tags = {tag for x in ts for tag in x.trigger.tags}
         assoc2 = []
         if sub == "territory":
@@ -149,7 +157,8 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
                 actor1=a1, actor2=a2, actor1_weight=w1, actor2_direct=direct2, assoc2=assoc2,
                 date=nearest_date(dates, t) or _paragraph_date(article.text, sentence, rec.dates),
                 claims=list(frame_claims), tags=tags,
-                background_cue=is_background(sentence), civilian_target=civilian_target(sentence, t),
+                background_cue=is_background(sentence, t, article.text),
+                civilian_target=civilian_target(sentence, t),
                 shared_places=len(where),
             ))
     return frames, claims
@@ -417,6 +426,8 @@ def _is_reported(group: list[Frame], when: DateValue, reference: date | None) ->
     age = _relative_age_days(when.text)
     if age is not None:
         return age < BACKGROUND_AGE_DAYS
+    if when.precision == "year" and reference is None:
+        return False  # "عام 2014" with nothing to say it is this year's news
     return not all(f.background_cue for f in group)
 
 

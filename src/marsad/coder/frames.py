@@ -72,8 +72,16 @@ def armed(m: Mention) -> bool:
     return m.value.kind in _ARMED_KINDS
 
 
-def is_background(sentence: Span) -> bool:
-    return bool(_BACKGROUND_OPENERS.match(fold(sentence.text)))
+# "كانت قد سيطرت": the pluperfect tells what had happened before the news.
+_PLUPERFECT = re.compile(r"(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,2}قد\s+(?:\S+\s+)?$")
+
+
+def is_background(sentence: Span, trigger: TriggerHit | None = None, text: str = "") -> bool:
+    if _BACKGROUND_OPENERS.match(fold(sentence.text)):
+        return True
+    if trigger is not None and text:
+        return bool(_PLUPERFECT.search(fold(text[max(sentence.start, trigger.start - 40) : trigger.start])))
+    return False
 
 
 # An actor named in an affiliation ("الموالية لنظام الأسد", "التابعة للتنظيم") describes
