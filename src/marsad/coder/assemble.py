@@ -36,6 +36,7 @@ from .frames import (
     Frame,
     Recognised,
     armed,
+    by_air,
     civilian_target,
     event_places,
     in_span,
@@ -129,6 +130,8 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
             continue
         tags = {tag for x in ts for tag in x.trigger.tags}
         assoc2 = []
+        if sub == "Shelling/artillery/missile attack" and by_air(sentence):
+            sub = "Air/drone strike"
         if sub == "territory":
             territory_actor = a1
             if territory_actor is None:

@@ -150,6 +150,10 @@ def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[
                 p.start > trigger.end and _ORIGIN.search(lead) and len(places) > 1):
             continue
         usable.append(p)
+    if not usable:
+        # Places the report names but that cannot be located fold into the nearest place
+        # it does locate (CODEBOOK 1): "تقدم ... باتجاه X" is coded at X.
+        usable = [p for p in places if not _LAUNCH.search(fold(text[max(0, p.start - 40) : p.start]))]
     after = [p for p in usable if p.start >= trigger.end]
     if after:
         # Each place struck is its own event (CODEBOOK 1), but only the places listed
@@ -178,6 +182,14 @@ def nearest_date(dates: list[Mention], trigger: TriggerHit) -> Mention | None:
     if not dates:
         return None
     return min(dates, key=lambda d: min(abs(d.start - trigger.end), abs(trigger.start - d.end)))
+
+
+# Aircraft words: a "قصف" or "استهداف" by aircraft is an air strike, not shelling.
+_AIR = re.compile(r"طائر|طيران|مقاتلات|مروحي|غار[اه]|جوي|قاذف|مسير")
+
+
+def by_air(sentence: Span) -> bool:
+    return bool(_AIR.search(fold(sentence.text)))
 
 
 def civilian_target(sentence: Span, trigger: TriggerHit) -> bool:

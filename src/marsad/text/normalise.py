@@ -107,7 +107,14 @@ def clitic_variants(token: str) -> list[tuple[int, str]]:
     if len(rest) > 3 and rest[0] in _PREP:
         if rest[0] == "ل" and rest.startswith("لل") and len(rest) > 4:
             out.append((cut + 1, "ا" + rest[1:]))  # للقدم → القدم
-        out.append((cut + 1, rest[1:]))
+        rest, cut = rest[1:], cut + 1
+        out.append((cut, rest))
+    # The article: "الغارات" finds the entry "غارات" ("القدم" stays an entry of its own).
+    for c, stem in list(out):
+        if stem.startswith("ال") and len(stem) > 4:
+            out.append((c + 2, stem[2:]))
+        elif stem.startswith("لل") and len(stem) > 4:
+            out.append((c + 2, stem[2:]))
     return out
 
 
