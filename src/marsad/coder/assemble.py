@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from dataclasses import replace
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from ..model import (
     Mention,
     Span,
 )
-from ..text.normalise import Normalised
+from ..text.normalise import Normalised, fold
 from .fatalities import find_claims, one_victim_claim, summarise
 from .frames import (
     Frame,
@@ -111,6 +112,9 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
             by_type.setdefault(key, []).append(t)
     frames = []
     for (etype, _), ts in by_type.items():
+        ts = [x for x in ts if not _generic_use(article.text, sentence, x, dates)]
+        if not ts:
+            continue
         t = ts[0]
         subs = [x.trigger.sub_event_type for x in ts]
         sub = min(subs, key=lambda s: -1 if s == "territory" else _SUB_RANK.get(s, 99))
@@ -130,6 +134,8 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
             continue
         tags = {tag for x in ts for tag in x.trigger.tags}
         assoc2 = []
+        if sub == "Agreement" and not any(x.trigger.strong for x in ts) and not direct2:
+            continue  # "اتفاق" in passing (a framework, a de-escalation zone) is not a deal on the ground
         if sub == "Shelling/artillery/missile attack" and by_air(sentence):
             sub = "Air/drone strike"
         if sub == "territory":
@@ -165,6 +171,20 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
                 shared_places=len(where),
             ))
     return frames, claims
+
+
+# "تخوض معارك", "تواصل القصف" with no date: a campaign described, not an act reported.
+_CAMPAIGN_VERB = re.compile(r"(?:^|\s)(?:تخوض|يخوض|يخوضون|تخوضان|تواصل|يواصل|يواصلون|تشن|يشن|يشنون)\s+(?:\S+\s+)?$")
+# "البراميل التي يلقيها الأسد": a trigger noun described by a habit, not an event.
+_HABIT_AFTER = re.compile(r"^\s*(?:التي|الذي|اللتي|اللذين|الذين)\s+(?:ي|ت)\S+")
+
+
+def _generic_use(text: str, sentence: Span, trigger, dates: list[Mention]) -> bool:
+    before = fold(text[max(sentence.start, trigger.start - 30) : trigger.start])
+    after = fold(text[trigger.end : min(sentence.end, trigger.end + 30)])
+    if _HABIT_AFTER.match(after):
+        return True
+    return not dates and bool(_CAMPAIGN_VERB.search(before))
 
 
 def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list[Claim]]], rec: Recognised) -> None:
