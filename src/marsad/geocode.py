@@ -32,6 +32,7 @@ def choose(
     *,
     anchor: tuple[PlaceEntry, ...] = (),
     country: str | None = None,
+    focus: PlaceEntry | None = None,
 ) -> PlaceEntry | None:
     """The candidate the context points to; None when only countries are named."""
     pool = [e for e in entries if e.feature != "country"]
@@ -55,6 +56,11 @@ def choose(
         local = [e for e in pool if e.country == country]
         if local:
             pool = local
+    if focus is not None and len(pool) > 1:
+        # "حي الميدان" in a story about Aleppo is Aleppo's Midan, not Damascus's.
+        close = [e for e in pool if haversine_km(focus.lat, focus.lon, e.lat, e.lon) <= ANCHOR_RADIUS_KM]
+        if close:
+            pool = close
     return pool[0]  # the gazetteer's lookup order is its importance order
 
 
@@ -66,10 +72,11 @@ def resolve(
     near: bool = False,
     anchor: tuple[PlaceEntry, ...] = (),
     country: str | None = None,
+    focus: PlaceEntry | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> Location | None:
     """A ``Location`` for a place mention, or None when it cannot be located."""
-    entry = choose(entries, anchor=anchor, country=country)
+    entry = choose(entries, anchor=anchor, country=country, focus=focus)
     if entry is None:
         return None
     precision = 1

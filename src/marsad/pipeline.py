@@ -16,8 +16,8 @@ from .coder.frames import Recognised
 from .model import Article, Document, Failure
 from .recognise.actors import find_actors
 from .recognise.claimants import claimant_for, find_claimants
-from .recognise.dates import find_dates
-from .recognise.places import find_places, story_country
+from .recognise.dates import find_dates, month_day, resolve_relative
+from .recognise.places import find_places, place_candidates, story_country, story_focus
 from .recognise.quantities import find_quantities
 from .text.language import arabic_share, detect_language
 from .text.normalise import normalise
@@ -33,18 +33,20 @@ class NotArabic(ValueError):
 def recognise(article: Article) -> tuple[Recognised, list, object]:
     """Every mention in the article: places first, since they tell the story's country."""
     norm = normalise(article.text)
-    first = find_places(article.text, norm)
+    candidates = place_candidates(article.text, norm)
+    first = find_places(article.text, norm, candidates=candidates)
     country = story_country(first)
-    places = find_places(article.text, norm, country=country) if country else first
+    focus = story_focus(candidates, country)
+    places = find_places(article.text, norm, country=country, focus=focus, candidates=candidates)
     actors = find_actors(article.text, norm, country=country)
     # A name inside an actor's name ("فيلق القدس", "جيش الإسلام") is not a place.
     places = [p for p in places if not any(a.start < p.end and p.start < a.end for a in actors)]
-    reference = reference_date(article, norm)
+    reference, dates = resolve_dates(article, norm)
     rec = Recognised(
         reference=reference,
         actors=actors,
         places=places,
-        dates=find_dates(article.text, reference, norm),
+        dates=dates,
         quantities=find_quantities(article.text, norm),
         claimants=find_claimants(article.text, norm),
         country=country,
@@ -52,40 +54,43 @@ def recognise(article: Article) -> tuple[Recognised, list, object]:
     return rec, split_sentences(article.text), norm
 
 
-def reference_date(article: Article, norm=None) -> date | None:
-    """The day relative dates count back from.
+def resolve_dates(article: Article, norm=None) -> tuple[date | None, list]:
+    """The report's date mentions, and the day relative ones count back from.
 
-    The publication date when known. Else the latest full date (day, month and
-    year) the text itself gives (CODEBOOK 5: without one, relative dates stay
-    unresolved). Else, when the text dates its items by day and month and names
-    a year elsewhere ("السبت 20 آب" in a report that says 2016), the latest such day in that year.
+    That day is the publication date when known. Else the latest full date (day,
+    month and year) the text itself gives (CODEBOOK 5: without one, relative
+    dates stay unresolved). Else, when the text dates its items by day and month
+    and names a year elsewhere ("السبت 20 آب" in a report that says 2016), the
+    latest such day in that year.
     """
     if article.published is not None:
-        return article.published
+        return article.published, find_dates(article.text, article.published, norm)
     undated = find_dates(article.text, None, norm)
-    days = [d.value.end for d in undated if d.value.precision == "day" and d.value.end is not None]
-    if days:
-        return max(days)
-    years = [d.value.start.year for d in undated if d.value.precision == "year" and d.value.start is not None]
+    reference = _latest_full_day(undated) or _latest_day_in_named_year(undated)
+    if reference is None:
+        return None, undated
+    return reference, resolve_relative(undated, reference)
+
+
+def _latest_full_day(mentions) -> date | None:
+    days = [d.value.end for d in mentions if d.value.precision == "day" and d.value.end is not None]
+    return max(days) if days else None
+
+
+def _latest_day_in_named_year(mentions) -> date | None:
+    years = [d.value.start.year for d in mentions if d.value.precision == "year" and d.value.start is not None]
     if not years:
         return None
     year = max(set(years), key=years.count)
-    partial = {(d.start, d.end) for d in undated if d.value.start is None}
-    in_year = [d.value.end for d in find_dates(article.text, date(year, 12, 31), norm)
-               if (d.start, d.end) in partial and d.value.precision == "day"
-               and d.value.end is not None and d.value.end.year == year
-               and not _is_relative(d.text)]
-    return max(in_year) if in_year else None
-
-
-def _is_relative(text: str) -> bool:
-    """Whether a date expression moves with the reference day (أمس، الاثنين), as
-    opposed to a day and month that stay put whatever the year ("20 آب")."""
-    a = find_dates(text, date(2020, 6, 17))
-    b = find_dates(text, date(2021, 2, 3))
-    if not (a and b and a[0].value.end and b[0].value.end):
-        return True
-    return (a[0].value.end.month, a[0].value.end.day) != (b[0].value.end.month, b[0].value.end.day)
+    days = []
+    for d in mentions:
+        if d.value.start is None and month_day(d.text) is not None:
+            month, day = month_day(d.text)
+            try:
+                days.append(date(year, month, day))
+            except ValueError:  # 29 February of a common year
+                continue
+    return max(days) if days else None
 
 
 def extract(article: Article) -> Document:

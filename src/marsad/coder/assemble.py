@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -47,6 +46,7 @@ from .frames import (
     pick_actor2,
 )
 from .notes import write_notes
+from ..recognise.dates import month_day, relative_age_days
 from .triggers import find_triggers
 
 # An event older than this at publication is background, not the news (CODEBOOK 1:
@@ -225,22 +225,9 @@ def _dates_agree(a: Frame, b: Frame) -> bool:
     da, db = a.date.value, b.date.value
     if da.start is None or db.start is None:
         # Unresolved, but "السبت 20 آب" and "الجمعة 19 آب" are still two days.
-        ka, kb = _month_day(da.text), _month_day(db.text)
+        ka, kb = month_day(da.text), month_day(db.text)
         return ka is None or kb is None or ka == kb
     return da.start <= db.end and db.start <= da.end
-
-
-@lru_cache(maxsize=1024)
-def _month_day(text: str) -> tuple[int, int] | None:
-    """The (month, day) a written date names whatever its year, or None if it moves with the reference."""
-    from ..recognise.dates import find_dates
-
-    a = find_dates(text, date(2020, 6, 17))
-    b = find_dates(text, date(2021, 2, 3))
-    if not (a and b and a[0].value.end and b[0].value.end) or a[0].value.precision != "day":
-        return None
-    ka = (a[0].value.end.month, a[0].value.end.day)
-    return ka if ka == (b[0].value.end.month, b[0].value.end.day) else None
 
 
 def _mergeable(a: Frame, b: Frame) -> bool:
@@ -446,31 +433,12 @@ def _event_date(group: list[Frame], groups: list[list[Frame]], lead: Mention | N
 def _is_reported(group: list[Frame], when: DateValue, reference: date | None) -> bool:
     if when.end is not None and reference is not None and when.text:
         return (reference - when.end).days < BACKGROUND_AGE_DAYS
-    age = _relative_age_days(when.text)
+    age = relative_age_days(when.text)
     if age is not None:
         return age < BACKGROUND_AGE_DAYS
     if when.precision == "year" and reference is None:
         return False  # "عام 2014" with nothing to say it is this year's news
     return not all(f.background_cue for f in group)
-
-
-def _relative_age_days(text: str) -> int | None:
-    """How long ago a relative date expression is, whatever the publication date.
-
-    Resolved against two reference days: a relative expression ("قبل أكثر من
-    أسبوع", "العام الماضي") is the same distance back from both; an absolute one is not.
-    """
-    if not text:
-        return None
-    from ..recognise.dates import find_dates
-
-    ages = []
-    for ref in (date(2020, 6, 17), date(2021, 2, 3)):
-        found = [d for d in find_dates(text, ref) if d.value.end is not None]
-        if not found:
-            return None
-        ages.append((ref - found[0].value.end).days)
-    return ages[0] if abs(ages[0] - ages[1]) <= 3 else None
 
 
 def _confidence(group: list[Frame], has_actor: bool, when: DateValue) -> float:

@@ -50,6 +50,9 @@ def find_claims(
 
     ``claimant_of(position)`` names who gave a figure at that position.
     """
+    quantities = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    if not quantities:
+        return []
     words = [(m.start() + sentence.start, m.end() + sentence.start, m.group())
              for m in _WORD.finditer(sentence.text)]
     claims: list[Claim] = []

@@ -433,7 +433,7 @@ class _Scan:
     def read(self, i: int) -> None:
         """Read the claimant cued by token ``i`` (a trigger word)."""
         c, tok = self.c, self.toks[i]
-        variants = clitic_variants(tok)
+        variants = list(clitic_variants(tok))
         if len(tok) == 3 and tok[0] in "وف":
             variants.append((1, tok[1:]))  # "وبث": clitic_variants keeps stems of 3+ letters
         for cut, stem in variants:

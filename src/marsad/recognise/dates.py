@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import accumulate
 from typing import Callable
 
@@ -480,3 +481,51 @@ def _mention(text: str, start: int, end: int, hit: _Hit, published: date | None)
     if hit.weekday is not None and a == b and a.weekday() != hit.weekday:
         confidence = 0.6  # the weekday named does not fall on the date: one of them is wrong
     return Mention("date", start, end, surface, DateValue(a, b, precision, surface), confidence)
+
+
+# Two reference days far apart: an expression that names the same day against
+# both is absolute; one that moves with them is relative ("أمس", "الاثنين").
+_PROBE_A = date(2020, 6, 17)
+_PROBE_B = date(2021, 2, 3)
+
+
+def _probe(text: str, ref: date) -> DateValue | None:
+    found = find_dates(text, ref)
+    return found[0].value if found and found[0].value.end is not None else None
+
+
+@lru_cache(maxsize=4096)
+def month_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) a written day names whatever its year ("20 آب"), else None."""
+    a, b = _probe(text, _PROBE_A), _probe(text, _PROBE_B)
+    if a is None or b is None or a.precision != "day":
+        return None
+    key = (a.end.month, a.end.day)
+    return key if key == (b.end.month, b.end.day) else None
+
+
+@lru_cache(maxsize=4096)
+def relative_age_days(text: str) -> int | None:
+    """How many days back a relative expression reaches ("قبل أكثر من أسبوع" → 7),
+    whatever the publication date; None for absolute or unreadable expressions."""
+    a, b = _probe(text, _PROBE_A), _probe(text, _PROBE_B)
+    if a is None or b is None:
+        return None
+    age_a, age_b = (_PROBE_A - a.end).days, (_PROBE_B - b.end).days
+    return age_a if abs(age_a - age_b) <= 3 else None
+
+
+def resolve_relative(mentions: list[Mention], reference: date) -> list[Mention]:
+    """Mentions found without a reference day, resolved against one.
+
+    Only unresolved mentions are read again, each on its own words, which is
+    much cheaper than reading the whole text a second time.
+    """
+    out = []
+    for m in mentions:
+        if m.value.start is None:
+            again = find_dates(m.text, reference)
+            if again and again[0].start == 0 and again[0].end == len(m.text):
+                m = Mention(m.kind, m.start, m.end, m.text, again[0].value, again[0].confidence)
+        out.append(m)
+    return out

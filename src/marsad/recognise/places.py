@@ -44,15 +44,6 @@ _ANCHOR = re.compile(
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    term: str
-    entries: tuple[PlaceEntry, ...]
-    common_word: bool
-
-
 @lru_cache(maxsize=4)
 def _index(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[str, tuple[PlaceEntry, ...]]]:
     by_term: dict[str, list[PlaceEntry]] = {}
@@ -79,25 +70,31 @@ def _common_words() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
 
 
-def find_places(
-    text: str,
-    norm: Normalised | None = None,
-    *,
-    country: str | None = None,
-    gazetteer: Gazetteer | None = None,
-) -> list[Mention]:
-    """Place mentions with ``value`` a resolved ``Location``; ``country`` is the story's."""
+@dataclass(frozen=True)
+class PlaceCandidate:
+    """A place name with its context, before choosing among same-named places."""
+
+    start: int
+    end: int
+    entries: tuple[PlaceEntry, ...]
+    region: bool
+    near: bool
+    anchor: tuple[PlaceEntry, ...]
+    confidence: float
+
+
+def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazetteer | None = None) -> list[PlaceCandidate]:
+    """Every place name in the text with its type word, "near" word and anchor."""
     gazetteer = gazetteer or load_gazetteer()
     norm = norm or normalise(text)
     matcher, by_term = _index(gazetteer)
     common = _common_words()
-    out: list[Mention] = []
+    out: list[PlaceCandidate] = []
     matches = matcher.find(norm)
     consumed: set[int] = set()
     for i, m in enumerate(matches):
         if i in consumed:
             continue
-        entries = by_term[m.value]
         start, kind, near = _widen_left(text, m.start)
         bare = m.value.removeprefix("ال")
         if (m.value in common or bare in common) and kind is None:
@@ -105,32 +102,68 @@ def find_places(
         if _is_dateline(text, start, m.end) or _INSTITUTION.search(fold(text[max(0, start - 14):start])):
             continue
         whole_word = m.start == 0 or not text[m.start - 1].isalpha()
-        entries = tuple(e for e in entries if _plausible(e, whole_word, kind))
+        entries = tuple(e for e in by_term[m.value] if _plausible(e, whole_word, kind))
         if not entries:
             continue
         # The anchor is the next place when only a direction or "ريف" stands between.
-        anchor: _Candidate | None = None
+        anchor: tuple[PlaceEntry, ...] = ()
         end = m.end
         if i + 1 < len(matches):
             nxt = matches[i + 1]
             gap = fold(text[m.end : nxt.start])
             if len(gap) < 30 and _ANCHOR.match(gap):
-                anchor = _Candidate(nxt.start, nxt.end, nxt.value, by_term[nxt.value], False)
+                anchor = by_term[nxt.value]
                 end = nxt.end
                 consumed.add(i + 1)
+        conf = 0.9 if kind or anchor else 0.7
+        out.append(PlaceCandidate(start, end, entries, kind == "region", near, anchor, conf))
+    return out
+
+
+def find_places(
+    text: str,
+    norm: Normalised | None = None,
+    *,
+    country: str | None = None,
+    focus: PlaceEntry | None = None,
+    gazetteer: Gazetteer | None = None,
+    candidates: list[PlaceCandidate] | None = None,
+) -> list[Mention]:
+    """Place mentions with ``value`` a resolved ``Location``.
+
+    ``country`` is the story's country and ``focus`` the place the story is most
+    about: same-named places are chosen in that country and near that place.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    if candidates is None:
+        candidates = place_candidates(text, norm, gazetteer)
+    out: list[Mention] = []
+    for c in candidates:
         location = resolve(
-            entries,
-            text=text[start:end],
-            region=(kind == "region"),
-            near=near,
-            anchor=anchor.entries if anchor else (),
+            c.entries,
+            text=text[c.start:c.end],
+            region=c.region,
+            near=c.near,
+            anchor=c.anchor,
             country=country,
+            focus=focus,
             gazetteer=gazetteer,
         )
         if location is not None:
-            conf = 0.9 if kind or anchor else 0.7
-            out.append(Mention("place", start, end, text[start:end], location, conf))
+            out.append(Mention("place", c.start, c.end, text[c.start:c.end], location, c.confidence))
     return out
+
+
+def story_focus(candidates: list[PlaceCandidate], country: str | None) -> PlaceEntry | None:
+    """The unambiguous place the report names most often, in its country."""
+    counts: dict[str, list[PlaceEntry]] = {}
+    for c in candidates:
+        pool = [e for e in c.entries if e.feature != "country" and (country is None or e.country == country)]
+        if len(pool) == 1:
+            counts.setdefault(pool[0].id, []).append(pool[0])
+    if not counts:
+        return None
+    return max(counts.values(), key=len)[0]
 
 
 # Countries whose towns and villages conflict news names every day. Elsewhere only
@@ -165,7 +198,8 @@ def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
     near = False
     pos = start
     for _ in range(2):
-        m = _WORD_BEFORE.search(text, 0, pos)
+        # Look back a few words only: searching from 0 would be quadratic in the text.
+        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if not m:
             break
         word = fold(m.group(1)).strip("(\"'«")

@@ -46,14 +46,16 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str | Normalised) -> list[Match[T]]:
         """Every match, overlapping ones included."""
         norm = text if isinstance(text, Normalised) else normalise(text)
-        spans = words(norm.text)
-        toks = [norm.text[a:b] for a, b in spans]
+        spans, toks = _tokens(norm)
         found: list[Match[T]] = []
+        index = self._index
         for i, tok in enumerate(toks):
             for cut, stem in clitic_variants(tok):
-                for rest, value, term in self._index.get(stem, ()):
+                if stem not in index:
+                    continue
+                for rest, value, term in index[stem]:
                     n = len(rest)
-                    if toks[i + 1 : i + 1 + n] != list(rest):
+                    if n and tuple(toks[i + 1 : i + 1 + n]) != rest:
                         continue
                     a = spans[i][0] + cut
                     b = spans[i + n][1]
@@ -71,6 +73,18 @@ class PhraseMatcher(Generic[T]):
             chosen.append(m)
             taken.append((m.start, m.end))
         return sorted(chosen, key=lambda m: m.start)
+
+
+_last: list = [None, None]
+
+
+def _tokens(norm: Normalised) -> tuple[list[tuple[int, int]], list[str]]:
+    """Word spans and words of a normalised text; the last text's are kept, since
+    every recogniser matches the same article in turn."""
+    if _last[0] is not norm:
+        spans = words(norm.text)
+        _last[0], _last[1] = norm, (spans, [norm.text[a:b] for a, b in spans])
+    return _last[1]
 
 
 def make_matcher(pairs: Iterable[tuple[str, Any]]) -> PhraseMatcher[Any]:
