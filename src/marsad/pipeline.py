@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from .coder.assemble import code_events
 from .coder.frames import Recognised
+from .coder.triggers import find_triggers
 from .model import Article, Document, Failure
 from .recognise.actors import find_actors
 from .recognise.claimants import claimant_for, find_claimants
@@ -20,7 +21,7 @@ from .recognise.dates import find_dates, month_day, resolve_relative
 from .recognise.places import find_places, place_candidates, story_country, story_focus
 from .recognise.quantities import find_quantities
 from .text.language import arabic_share, detect_language
-from .text.normalise import normalise
+from .text.normalise import Normalised, normalise
 from .text.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -30,9 +31,9 @@ class NotArabic(ValueError):
     """The article's text is not Arabic; marsad reads Arabic only."""
 
 
-def recognise(article: Article) -> tuple[Recognised, list, object]:
+def recognise(article: Article, norm: Normalised | None = None) -> tuple[Recognised, list, Normalised]:
     """Every mention in the article: places first, since they tell the story's country."""
-    norm = normalise(article.text)
+    norm = norm or normalise(article.text)
     candidates = place_candidates(article.text, norm)
     first = find_places(article.text, norm, candidates=candidates)
     country = story_country(first)
@@ -97,7 +98,11 @@ def extract(article: Article) -> Document:
     """Code one article's events (pure: the same article always gives the same document)."""
     if detect_language(article.text) != "ar":
         raise NotArabic(f"not Arabic ({arabic_share(article.text):.0%} Arabic letters)")
-    rec, sentences, norm = recognise(article)
+    norm = normalise(article.text)
+    triggers = find_triggers(norm)
+    if not triggers:
+        return Document(article, ())  # no word of any event: nothing to recognise
+    rec, sentences, norm = recognise(article, norm)
     fallback = article.outlet or ""
     claimant_mentions = rec.claimants
 
@@ -105,7 +110,7 @@ def extract(article: Article) -> Document:
         sentence = next(((s.start, s.end) for s in sentences if s.start <= position < s.end), (position, position))
         return claimant_for(position, claimant_mentions, sentence) or fallback
 
-    events = code_events(article, norm, sentences, rec, claimant_of)
+    events = code_events(article, sentences, rec, claimant_of, triggers)
     return Document(article, events)
 
 

@@ -30,7 +30,7 @@ from ..model import (
     Mention,
     Span,
 )
-from ..text.normalise import Normalised, fold
+from ..text.normalise import fold
 from .fatalities import find_claims, one_victim_claim, summarise
 from .frames import (
     Frame,
@@ -47,7 +47,7 @@ from .frames import (
 )
 from .notes import write_notes
 from ..recognise.dates import month_day, relative_age_days
-from .triggers import find_triggers
+from .triggers import TriggerHit
 
 # An event older than this at publication is background, not the news (CODEBOOK 1:
 # "this week's attack" is reported). A week, as news of the week.
@@ -55,12 +55,11 @@ BACKGROUND_AGE_DAYS = 7
 _SUB_RANK = {sub: i for subs in EVENT_TYPES.values() for i, sub in enumerate(subs)}
 
 
-def code_events(article: Article, norm: Normalised, sentences: list[Span], rec: Recognised,
-                claimant_of) -> tuple[Event, ...]:
-    """The events of one article (pure)."""
+def code_events(article: Article, sentences: list[Span], rec: Recognised, claimant_of,
+                triggers: list[TriggerHit]) -> tuple[Event, ...]:
+    """The events of one article (pure), from its mentions and trigger words."""
     frames: list[Frame] = []
     loose_claims: list[tuple[Span, list[Claim]]] = []
-    triggers = find_triggers(norm)
     for sentence in sentences:
         found, claims = _frames_of_sentence(article, sentence, triggers, rec, claimant_of)
         frames += found

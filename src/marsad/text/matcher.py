@@ -46,13 +46,12 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str | Normalised) -> list[Match[T]]:
         """Every match, overlapping ones included."""
         norm = text if isinstance(text, Normalised) else normalise(text)
-        spans, toks = _tokens(norm)
+        spans, toks, positions = _tokens(norm)
         found: list[Match[T]] = []
         index = self._index
-        for i, tok in enumerate(toks):
-            for cut, stem in clitic_variants(tok):
-                if stem not in index:
-                    continue
+        # Only the words that can start an entry are visited: a set intersection in C.
+        for stem in positions.keys() & index.keys():
+            for i, cut in positions[stem]:
                 for rest, value, term in index[stem]:
                     n = len(rest)
                     if n and tuple(toks[i + 1 : i + 1 + n]) != rest:
@@ -61,29 +60,39 @@ class PhraseMatcher(Generic[T]):
                     b = spans[i + n][1]
                     start, end = norm.to_original(a, b)
                     found.append(Match(start, end, norm.original[start:end], value, term, n + 1))
+        found.sort(key=lambda m: (m.start, -m.end))
         return found
 
     def find(self, text: str | Normalised) -> list[Match[T]]:
         """Non-overlapping matches, the longest winning, in text order."""
+        found = self.find_all(text)
+        if not found:
+            return []
         chosen: list[Match[T]] = []
-        taken: list[tuple[int, int]] = []
-        for m in sorted(self.find_all(text), key=lambda m: (-(m.end - m.start), m.start)):
-            if any(m.start < b and a < m.end for a, b in taken):
+        taken = bytearray(max(m.end for m in found))  # 1 where a chosen match covers the text
+        for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+            if any(taken[m.start : m.end]):
                 continue
             chosen.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         return sorted(chosen, key=lambda m: m.start)
 
 
 _last: list = [None, None]
 
 
-def _tokens(norm: Normalised) -> tuple[list[tuple[int, int]], list[str]]:
-    """Word spans and words of a normalised text; the last text's are kept, since
-    every recogniser matches the same article in turn."""
+def _tokens(norm: Normalised):
+    """Word spans, words, and where each clitic-stripped stem stands, of a
+    normalised text. The last text's are kept: every recogniser matches the
+    same article in turn."""
     if _last[0] is not norm:
         spans = words(norm.text)
-        _last[0], _last[1] = norm, (spans, [norm.text[a:b] for a, b in spans])
+        toks = [norm.text[a:b] for a, b in spans]
+        positions: dict[str, list[tuple[int, int]]] = {}
+        for i, tok in enumerate(toks):
+            for cut, stem in clitic_variants(tok):
+                positions.setdefault(stem, []).append((i, cut))
+        _last[0], _last[1] = norm, (spans, toks, positions)
     return _last[1]
 
 
