@@ -69,15 +69,29 @@ def code_events(article: Article, sentences: list[Span], rec: Recognised, claima
     _attach_loose_claims(groups, loose_claims, rec)
     lead = _lead_date(rec, sentences)
     events = [_finish(article, group, groups, lead, rec) for group in groups]
-    return tuple(e for e, g in zip(events, groups) if e.reported or _background_worth_keeping(e, g))
+    reported = [e for e in events if e.reported]
+    return tuple(e for e, g in zip(events, groups)
+                 if e.reported or _background_worth_keeping(e, g, reported))
 
 
-def _background_worth_keeping(event: Event, group: list[Frame]) -> bool:
+# Background worth telling happened where the news is: within this distance of a
+# reported event of the same report (a neighbourhood's earlier battle, the deal
+# that emptied it), not a war's history recited in passing.
+_BACKGROUND_KM = 10.0
+
+
+def _background_worth_keeping(event: Event, group: list[Frame], reported: list[Event]) -> bool:
     """Background events are told in passing: keep those the text pins down, with both
-    sides named (a deal needs only its maker and a strong word like "بموجب اتفاق")."""
+    sides named (a deal needs only its maker and a strong word like "بموجب اتفاق"),
+    near the place the report is news about."""
+    from ..geocode import haversine_km
+
     def named(actor):
         return actor is not None and not actor.name.startswith(("Unidentified", "Civilians"))
     if not named(event.actor1) or event.location.precision != 1:
+        return False
+    loc = event.location
+    if not any(haversine_km(loc.lat, loc.lon, r.location.lat, r.location.lon) <= _BACKGROUND_KM for r in reported):
         return False
     if event.event_type == "Strategic developments":
         return any(f.trigger.trigger.strong for f in group)

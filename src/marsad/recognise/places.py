@@ -56,7 +56,12 @@ def _index(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[str, tuple[PlaceEn
         if entry not in by_term[key]:
             by_term[key].append(entry)
     matcher = PhraseMatcher((term, term) for term in by_term)
-    return matcher, {k: tuple(v) for k, v in by_term.items()}
+    # Candidates in the gazetteer's importance order (a city before its governorate).
+    ranked = {}
+    for k, v in by_term.items():
+        order = {e.id: i for i, e in enumerate(gazetteer.lookup(k))}
+        ranked[k] = tuple(sorted(v, key=lambda e: order.get(e.id, len(order))))
+    return matcher, ranked
 
 
 def _has_arabic(s: str) -> bool:
