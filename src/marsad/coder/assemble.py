@@ -187,13 +187,13 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
 
 
 # "تخوض معارك", "تواصل القصف" with no date: a campaign described, not an act reported.
-_CAMPAIGN_VERB = re.compile(r"(?:^|\s)(?:تخوض|يخوض|يخوضون|تخوضان|تواصل|يواصل|يواصلون|تشن|يشن|يشنون)\s+(?:\S+\s+)?$")
+_CAMPAIGN_VERB = re.compile(r"(?:^|\s)(?:تخوض|يخوض|يخوضون|تخوضان|تواصل|يواصل|يواصلون|تشن|يشن|يشنون)\s+(?:\S+\s+){0,4}$")
 # "البراميل التي يلقيها الأسد": a trigger noun described by a habit, not an event.
 _HABIT_AFTER = re.compile(r"^\s*(?:التي|الذي|اللتي|اللذين|الذين)\s+(?:ي|ت)\S+")
 
 
 def _generic_use(text: str, sentence: Span, trigger, dates: list[Mention]) -> bool:
-    before = fold(text[max(sentence.start, trigger.start - 30) : trigger.start])
+    before = fold(text[max(sentence.start, trigger.start - 50) : trigger.start])
     after = fold(text[trigger.end : min(sentence.end, trigger.end + 30)])
     if _HABIT_AFTER.match(after):
         return True
@@ -280,33 +280,34 @@ def _merge(frames: list[Frame]) -> list[list[Frame]]:
     return kept
 
 
-# A vague place ("جنوب دمشق", a city) folds into a precise place of the same event
-# within this distance: the city's own extent (Damascus, Aleppo ≈ 10-15 km across).
+# A vague place ("جنوب دمشق", "ريف حلب") folds into a precise place of the same event
+# within this distance, as does a city into one of its own neighbourhoods:
+# Damascus or Aleppo are 10-15 km across.
 _FOLD_KM = 15.0
 
 
 def _fold_vague_places(groups: list[list[Frame]]) -> list[list[Frame]]:
     from ..geocode import haversine_km
+    from ..knowledge import load_gazetteer
 
-    def vague(g):
-        loc = g[0].place.value
-        return loc.precision > 1 or g[0].place.value.gazetteer_id.startswith("geonames:")
+    gazetteer = load_gazetteer()
 
-    out = [g for g in groups]
+    def parent_id(g):
+        parent = gazetteer.parent(g[0].place.value.gazetteer_id)
+        return parent.id if parent else None
+
+    out = list(groups)
     for g in sorted(groups, key=lambda g: -g[0].place.value.precision):
         loc = g[0].place.value
-        if loc.precision == 1 and not vague(g):
-            continue
         for h in out:
-            if h is g or h[0].place.value.precision != 1:
-                continue
             hl = h[0].place.value
-            if hl.gazetteer_id == loc.gazetteer_id or hl.lat is None or loc.lat is None:
+            if h is g or hl.precision != 1 or hl.gazetteer_id == loc.gazetteer_id:
                 continue
-            if (h[0].event_type == g[0].event_type and h[0].sub_event_type == g[0].sub_event_type
-                    and (loc.precision > 1 or hl.gazetteer_id.startswith("marsad:"))
-                    and haversine_km(loc.lat, loc.lon, hl.lat, hl.lon) <= _FOLD_KM
-                    and all(_dates_agree(x, y) for x in g for y in h)):
+            if (h[0].event_type, h[0].sub_event_type) != (g[0].event_type, g[0].sub_event_type):
+                continue
+            inside = parent_id(h) == loc.gazetteer_id
+            near = loc.precision > 1 and haversine_km(loc.lat, loc.lon, hl.lat, hl.lon) <= _FOLD_KM
+            if (inside or near) and all(_dates_agree(x, y) for x in g for y in h):
                 h.extend(g)
                 out.remove(g)
                 break

@@ -74,14 +74,19 @@ def find_claims(
 
 
 def one_victim_claim(text: str, trigger_end: int, claimant: str) -> Claim | None:
-    """"إعدام قيادي": a single victim named right after an execution or killing word."""
-    m = _WORD.search(text, trigger_end)
-    if not m or m.start() - trigger_end > 3:
-        return None
-    word = fold(m.group()).removeprefix("ال")
-    if word in _ONE_PERSON or word.rstrip("ا") in _ONE_PERSON:
-        return Claim(1, "exact", claimant, text[trigger_end:m.end()].strip(), "killed", trigger_end, m.end())
+    """"إعدام قيادي", "أعدم التنظيم قياديا": one victim named by a singular person word
+    within a few words after an execution or killing word."""
+    for i, m in enumerate(_WORD.finditer(text, trigger_end)):
+        if i >= _VICTIM_WORDS:
+            break
+        word = fold(m.group()).removeprefix("ال")
+        if word in _ONE_PERSON or word.rstrip("ا") in _ONE_PERSON:
+            return Claim(1, "exact", claimant, text[trigger_end:m.end()].strip(), "killed", trigger_end, m.end())
     return None
+
+
+# How many words after the trigger the victim may stand ("أعدم تنظيم داعش أمس قياديا").
+_VICTIM_WORDS = 5
 
 
 # Vague figures stand in for "no exact number": an exact count, when there is

@@ -55,7 +55,7 @@ _BACKGROUND_OPENERS = re.compile(
     r"^\W*(?:و)?(?:يذكر|يشار|سبق|كان(?:ت)?\s+\S+\s+قد|كان(?:ت)?\s+قد|في وقت سابق|وفي وقت سابق)"
 )
 # Prepositions that mark a place as where people went, not where the act was.
-_DESTINATION = re.compile(r"(?:باتجاه|نحو|الي|إلى|إلي|صوب|حتى)\s*$")
+_DESTINATION = re.compile(r"(?:باتجاه|نحو|الي|صوب|حتي)\s*$")  # folded forms
 _ORIGIN = re.compile(r"(?:من|انطلاقا من|مواقعها في|مواقعه في)\s*$")
 # Where aircraft or missiles came from is never where they struck.
 _LAUNCH = re.compile(r"(?:انطلقت|اقلعت|انطلقت|اطلقت|تنطلق|تقلع)\s+(?:\S+\s+)?من\s*(?:قاعده|مطار)?\s*$")
@@ -91,6 +91,10 @@ _AFFILIATION = re.compile(r"(?:الموالي|الموالين|الموالون|
 _AGENTIVE = re.compile(r"^\W*(?:\S+\s+)?(?:شن\S*|نفذ\S*|من قبل|علي يد|اطلق\S*|تبنا\S*|تبني\S*)\s*$")
 
 
+# How far a verb's subject may stand from it (characters; a few words).
+_SUBJECT_CHARS = 30
+
+
 def affiliated(text: str, m: Mention) -> bool:
     return bool(_AFFILIATION.search(fold(text[max(0, m.start - 16) : m.start])))
 
@@ -109,6 +113,14 @@ def pick_actor1(actors: list[Mention], trigger: TriggerHit, text: str = "", nomi
             if _AGENTIVE.match(fold(text[trigger.end : a.start])):
                 return a, 2.0
     before = [a for a in candidates if a.end <= trigger.start]
+    if trigger.trigger.verb:
+        # Subject before the verb and close to it ("قوات النظام سيطرت"), else right after it
+        # ("سيطرت قوات النظام", "أعدم التنظيم قياديا").
+        if before and trigger.start - before[-1].end < _SUBJECT_CHARS:
+            return before[-1], 1.5
+        after = [a for a in candidates if a.start >= trigger.end and a.start - trigger.end < _SUBJECT_CHARS]
+        if after:
+            return after[0], 1.5
     if before:
         return before[-1], 1.0
     if not nominal_object:
@@ -185,7 +197,7 @@ def nearest_date(dates: list[Mention], trigger: TriggerHit) -> Mention | None:
 
 
 # Aircraft words: a "قصف" or "استهداف" by aircraft is an air strike, not shelling.
-_AIR = re.compile(r"طائر|طيران|مقاتلات|مروحي|غار[اه]|جوي|قاذف|مسير")
+_AIR = re.compile(r"طاير|طيران|مقاتلات|مروحي|غار[اه]|جوي|قاذف|مسير")  # folded: ئ is ي
 
 
 def by_air(sentence: Span) -> bool:

@@ -19,6 +19,7 @@ class Trigger:
     sub_event_type: str  # or "territory": decided by the acting side
     strong: bool
     tags: tuple[str, ...]
+    verb: bool = False  # a verb's subject may follow it ("أعدم التنظيم ...")
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def _load() -> list[tuple[str, Trigger]]:
         term, etype, sub, strength, tags = cols[:5]
         if etype not in EVENT_TYPES or (sub != "territory" and sub not in EVENT_TYPES[etype]):
             raise ValueError(f"triggers.tsv: unknown type {etype!r} / {sub!r} for {term!r}")
-        pairs.append((term, Trigger(etype, sub, strength == "strong", tuple(t for t in tags.split(",") if t))))
+        labels = tuple(t for t in tags.split(",") if t and t != "verb")
+        pairs.append((term, Trigger(etype, sub, strength == "strong", labels, "verb" in tags.split(","))))
     return pairs
 
 
