@@ -101,7 +101,8 @@ def _background_worth_keeping(event: Event, group: list[Frame], reported: list[E
 def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[list[Frame], list[Claim]]:
     # A trigger word inside an actor's name ("هيئة تحرير الشام", "جيش الفتح") is a name, not an act.
     hits = [t for t in triggers if in_span(t, sentence)
-            and not any(a.start <= t.start and t.end <= a.end for a in rec.actors)]
+            and not any(a.start <= t.start and t.end <= a.end and not a.value.id.startswith("generic:")
+                        for a in rec.actors)]
     quantities = [q for q in rec.quantities if in_span(q, sentence)]
     claims = find_claims(article.text, sentence, quantities, claimant_of)
     # Events happen in the story's country; places abroad in a report are mostly
@@ -141,7 +142,15 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
         vac = etype == "Violence against civilians"
         a1, w1 = pick_actor1(actors, t, article.text, nominal_object=vac)
         a2, direct2 = pick_actor2(actors, t, a1, article.text)
-        if a1 is None and etype in ("Battles", "Strategic developments"):
+        if etype in ("Protests", "Riots"):
+            # The crowd acts; an armed side named with it is who intervened (CODEBOOK 2).
+            a2, direct2 = (a1 or a2), bool(a1 or a2)
+            a1, w1 = None, 0.0
+            if etype == "Protests":
+                sub = _protest_sub(sentence) if a2 is not None else "Peaceful protest"
+                if sub == "Peaceful protest":
+                    a2, direct2 = None, False  # a peaceful protest has no actor2 (CODEBOOK 3)
+        elif a1 is None and etype in ("Battles", "Strategic developments"):
             # A fight or a deal needs its maker named in the sentence; a "هاجمت صحيفة"
             # or "اتفاق خفض التصعيد" with nobody acting is talk, not an event.
             continue
@@ -198,6 +207,21 @@ def _generic_use(text: str, sentence: Span, trigger, dates: list[Mention]) -> bo
     if _HABIT_AFTER.match(after):
         return True
     return not dates and bool(_CAMPAIGN_VERB.search(before))
+
+
+# Force against a crowd: shooting or killing protesters is excessive force; dispersing
+# or arresting them is an intervention (ACLED's protest sub-types).
+_EXCESSIVE = re.compile(r"(?:الرصاص الحي|اطلاق النار|اطلقت النار|قتل|مقتل|سقوط قتلي|دهس)")
+_INTERVENTION = re.compile(r"(?:فرقت|تفريق|فض|قنابل مسيله|الغاز المسيل|اعتقلت|اعتقال|هراوات|خراطيم المياه)")
+
+
+def _protest_sub(sentence: Span) -> str:
+    folded = fold(sentence.text)
+    if _EXCESSIVE.search(folded):
+        return "Excessive force against protesters"
+    if _INTERVENTION.search(folded):
+        return "Protest with intervention"
+    return "Peaceful protest"
 
 
 def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list[Claim]]], rec: Recognised) -> None:
@@ -265,6 +289,12 @@ def _merge(frames: list[Frame]) -> list[list[Frame]]:
         else:
             groups.append([f])
     groups = _fold_vague_places(groups)
+    # Forces entering a place they fought for took it: that is the battle's outcome, not a
+    # handover (CODEBOOK 2 keeps "Non-violent transfer" for places emptied under a deal).
+    fought = [g for g in groups if g[0].event_type == "Battles"]
+    groups = [g for g in groups if g[0].sub_event_type != "Non-violent transfer of territory"
+              or not any(_same_place(g[0], b[0]) and all(_dates_agree(x, y) for x in g for y in b)
+                         and _vote_actor1(b) == _vote_actor1(g) for b in fought)]
     # An air strike or shelling by a side during its battle at the same place and day is the battle.
     battles = [g for g in groups if g[0].event_type == "Battles"]
     kept = []
@@ -356,7 +386,10 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
         # Only states and their allies fly: an unnamed air force is the state force the
         # report names most (the regime's or Russia's in Syria, the coalition's ...).
         a1m = _dominant_air_actor(rec)
-    if a1m is None:
+    if etype in ("Protests", "Riots"):
+        role = "protesters" if etype == "Protests" else "rioters"
+        actor1 = Actor.from_entry(registry.generic(role, country), "")
+    elif a1m is None:
         actor1 = Actor.from_entry(registry.generic("unidentified", country), "")
     else:
         actor1 = Actor.from_entry(a1m.value, a1m.text)

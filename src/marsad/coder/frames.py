@@ -182,7 +182,10 @@ def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[
     # A place before the trigger is where it happened only when close to it:
     # "في حلب قصفت الطائرات" yes; "قال مسؤول في موسكو ... إن الطائرات قصفت" no.
     before = [p for p in usable if p.end <= trigger.start and trigger.start - p.end <= _BEFORE_CHARS]
-    return before[-1:] if before else []
+    if before:
+        return before[-1:]
+    # The sentence's only place, however far: nothing competes with it.
+    return usable if len(usable) == 1 else []
 
 
 # How far before its trigger a place may stand (characters); about eight words.
