@@ -393,7 +393,10 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
         actor1 = Actor.from_entry(registry.generic("unidentified", country), "")
     else:
         actor1 = Actor.from_entry(a1m.value, a1m.text)
-    if etype == "Violence against civilians" or (etype == "Explosions/Remote violence" and civ and a2m is None):
+    # Remote violence with no armed target named fell on people: civilians are the side
+    # acted upon when the text names them, counts dead, or the target is a neighbourhood.
+    hit_people = civ or fat_killed(group) or head.place.value.gazetteer_id.startswith("marsad:")
+    if etype == "Violence against civilians" or (etype == "Explosions/Remote violence" and hit_people and a2m is None):
         actor2 = Actor.from_entry(registry.generic("civilians", country), "")
     elif a2m is not None and a2m.value.name != actor1.name:
         actor2 = Actor.from_entry(a2m.value, a2m.text)
@@ -432,6 +435,10 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
         f"{article.id}|{etype}|{sub}|{place.gazetteer_id}|{date_value.start}|{actor1.name}|{evidence[0].start}".encode()
     ).hexdigest()[:12]
     return replace(event, id=f"{article.id}:{digest}")
+
+
+def fat_killed(group: list[Frame]) -> bool:
+    return any(c.kind == "killed" and c.count > 0 for f in group for c in f.claims)
 
 
 def _dominant_air_actor(rec: Recognised) -> Mention | None:
