@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Generic, Iterable, TypeVar
 
-from .normalise import Normalised, clitic_variants, fold, normalise, words
+from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
 
 T = TypeVar("T")
 
@@ -46,20 +46,24 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str | Normalised) -> list[Match[T]]:
         """Every match, overlapping ones included."""
         norm = text if isinstance(text, Normalised) else normalise(text)
-        spans, toks, positions = _tokens(norm)
+        spans, toks, where = _tokens(norm)
         found: list[Match[T]] = []
         index = self._index
-        # Only the words that can start an entry are visited: a set intersection in C.
-        for stem in positions.keys() & index.keys():
-            for i, cut in positions[stem]:
-                for rest, value, term in index[stem]:
-                    n = len(rest)
-                    if n and tuple(toks[i + 1 : i + 1 + n]) != rest:
-                        continue
-                    a = spans[i][0] + cut
-                    b = spans[i + n][1]
-                    start, end = norm.to_original(a, b)
-                    found.append(Match(start, end, norm.original[start:end], value, term, n + 1))
+        # Each distinct word is read once; a dictionary miss is the common, cheap case.
+        for tok, indices in where.items():
+            for cut, stem in clitic_variants(tok):
+                entries = index.get(stem)
+                if entries is None:
+                    continue
+                for i in indices:
+                    for rest, value, term in entries:
+                        n = len(rest)
+                        if n and tuple(toks[i + 1 : i + 1 + n]) != rest:
+                            continue
+                        a = spans[i][0] + cut
+                        b = spans[i + n][1]
+                        start, end = norm.to_original(a, b)
+                        found.append(Match(start, end, norm.original[start:end], value, term, n + 1))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 
@@ -82,17 +86,16 @@ _last: list = [None, None]
 
 
 def _tokens(norm: Normalised):
-    """Word spans, words, and where each clitic-stripped stem stands, of a
-    normalised text. The last text's are kept: every recogniser matches the
-    same article in turn."""
+    """Word spans, words, and where each distinct word stands, of a normalised
+    text. The last text's are kept: every recogniser matches the same article in turn."""
     if _last[0] is not norm:
-        spans = words(norm.text)
-        toks = [norm.text[a:b] for a, b in spans]
-        positions: dict[str, list[tuple[int, int]]] = {}
+        found = list(WORD.finditer(norm.text))
+        spans = [m.span() for m in found]
+        toks = [m.group() for m in found]
+        where: dict[str, list[int]] = {}
         for i, tok in enumerate(toks):
-            for cut, stem in clitic_variants(tok):
-                positions.setdefault(stem, []).append((i, cut))
-        _last[0], _last[1] = norm, (spans, toks, positions)
+            where.setdefault(tok, []).append(i)
+        _last[0], _last[1] = norm, (spans, toks, where)
     return _last[1]
 
 

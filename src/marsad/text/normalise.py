@@ -132,9 +132,9 @@ def clitic_variants(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+WORD = re.compile(r"[\w\u0600-\u06FF]+")  # a word of a normalised text
 
 
 def words(text: str) -> list[tuple[int, int]]:
     """Word spans of a normalised string."""
-    return [m.span() for m in _WORD.finditer(text)]
+    return [m.span() for m in WORD.finditer(text)]
