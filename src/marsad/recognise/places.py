@@ -100,6 +100,8 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
     for i, m in enumerate(matches):
         if i in consumed:
             continue
+        if all(e.feature == "country" for e in by_term[m.value]):
+            continue  # a country never locates an event (geocode.choose)
         start, kind, near = _widen_left(text, m.start)
         bare = m.value.removeprefix("ال")
         if (m.value in common or bare in common) and kind is None:
