@@ -305,11 +305,26 @@ class Event:
 
 
 @dataclass(frozen=True)
+class UnresolvedPlace:
+    """Words that name a place the gazetteer does not know, kept with the reason."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Document:
-    """An article and the events read from it; ``to_json`` is CODEBOOK 8 exactly."""
+    """An article and the events read from it; ``to_json`` is CODEBOOK 8 exactly,
+    plus ``unresolved_places``: place names it read but could not locate."""
 
     article: Article
     events: tuple[Event, ...] = ()
+    unresolved: tuple[UnresolvedPlace, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         a = self.article
@@ -324,6 +339,7 @@ class Document:
                 "text": a.text,
             },
             "events": [e.to_json() for e in self.events],
+            "unresolved_places": [u.to_json() for u in self.unresolved],
         }
 
 

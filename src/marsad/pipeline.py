@@ -22,6 +22,7 @@ from .recognise.claimants import claimant_for, find_claimants
 from .recognise.dates import find_dates, month_day, resolve_relative
 from .recognise.places import find_places, place_candidates, story_country, story_focus
 from .recognise.quantities import find_quantities
+from .recognise.unresolved import find_unresolved
 from .text.language import arabic_share, detect_language
 from .text.normalise import Normalised, fold, normalise
 from .text.sentences import split_sentences
@@ -83,6 +84,7 @@ def recognise(article: Article, norm: Normalised | None = None,
         quantities=find_quantities(claim_text, claim_norm),
         claimants=find_claimants(claim_text, claim_norm),
         country=country,
+        unresolved=find_unresolved(article.text, places, norm),
     )
     return rec, sentences, norm
 
@@ -143,7 +145,7 @@ def extract(article: Article) -> Document:
         return claimant_for(position, claimant_mentions, sentence) or fallback
 
     events = code_events(article, sentences, rec, claimant_of, triggers)
-    return Document(article, events)
+    return Document(article, events, tuple(rec.unresolved))
 
 
 def extract_many(items: Iterable[Article | Failure]) -> Iterator[Document | Failure]:

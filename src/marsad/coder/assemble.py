@@ -109,6 +109,8 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
     # datelines, capitals that speak, or teasers of other stories.
     places = [p for p in rec.places if in_span(p, sentence)
               and (rec.country is None or p.value.country == rec.country)]
+    if hits and not places:
+        places = _fold_unresolved(article.text, sentence, rec)
     if not hits or not places:
         return [], claims
     actors = [a for a in rec.actors if in_span(a, sentence)]
@@ -222,6 +224,29 @@ def _protest_sub(sentence: Span) -> str:
     if _INTERVENTION.search(folded):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+# How far back an unlocatable place looks for the place it folds into (characters):
+# the paragraph around it, where the report set the scene.
+_FOLD_BACK_CHARS = 500
+
+
+def _fold_unresolved(text: str, sentence: Span, rec: Recognised) -> list[Mention]:
+    """A place the gazetteer lacks ("قرية بليل") folds into the nearest place named
+    before it in its paragraph, at precision 2 or worse (CODEBOOK 1)."""
+    named = [u for u in rec.unresolved if sentence.start <= u.start < sentence.end]
+    if not named:
+        return []
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    floor = max(line_start, sentence.start - _FOLD_BACK_CHARS)
+    before = [p for p in rec.places if floor <= p.start and p.end <= sentence.start
+              and (rec.country is None or p.value.country == rec.country)]
+    if not before:
+        return []
+    host = before[-1]
+    u = named[0]
+    location = replace(host.value, precision=max(2, host.value.precision), text=u.text)
+    return [Mention("place", u.start, u.end, u.text, location, 0.5)]
 
 
 def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list[Claim]]], rec: Recognised) -> None:

@@ -26,6 +26,7 @@ class Recognised:
     claimants: list[Mention]
     country: str | None
     reference: date | None = None  # the publication date, or the latest full date the text gives
+    unresolved: list = field(default_factory=list)  # UnresolvedPlace: named, but not in the gazetteer
 
 
 @dataclass

@@ -26,7 +26,9 @@ _TYPE_WORDS = {
     "حي": "place", "احياء": "place", "حيي": "place", "بلده": "place", "بلدات": "place",
     "قريه": "place", "قري": "place", "قريتي": "place", "مدينه": "place", "مدن": "place",
     "مدينتي": "place", "مخيم": "place", "منطقه": "place", "مناطق": "place", "بلدتي": "place",
-    "ريف": "region", "محافظه": "region", "ناحيه": "region", "قضاء": "region", "منطقتي": "place",
+    "ريف": "region", "محافظه": "region", "منطقتي": "place",
+    # A district is named after its seat: "قضاء تلعفر" is around Tal Afar (precision 2).
+    "ناحيه": "district", "قضاء": "district",
     "مطار": "place", "سد": "place", "معبر": "place", "حقل": "place", "جبل": "place",
 }
 _NEAR_WORDS = {"قرب", "بالقرب", "محيط", "اطراف", "ضواحي", "مشارف", "مقربه", "تخوم", "جوار",
@@ -123,7 +125,7 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
                 end = nxt.end
                 consumed.add(i + 1)
         conf = 0.9 if kind or anchor else 0.7
-        out.append(PlaceCandidate(start, end, entries, kind == "region", near, anchor, conf))
+        out.append(PlaceCandidate(start, end, entries, kind == "region", near or kind == "district", anchor, conf))
     return out
 
 

@@ -1,0 +1,49 @@
+"""Place names the gazetteer does not know: found, kept, never dropped silently.
+
+A type word followed by a name ("قرية بليل", "بلدة قصر شاوى") says a place is
+named. When no gazetteer entry covers those words, the name is an unresolved
+place: reported with its words and the reason, and the coder folds its event
+into the nearest place it can locate (CODEBOOK 1).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Mention, UnresolvedPlace
+from ..text.normalise import Normalised, fold, normalise
+
+NOT_IN_GAZETTEER = "not in the gazetteer"
+
+# A type word (folded, with its clitics, never with ال: "المدينة" refers back, it does
+# not name), then one or two name words.
+_NAMED_PLACE = re.compile(
+    r"(?<![\w\u0600-\u06FF])[وفبل]?(?:حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر)"
+    r"\s+([\u0621-\u064A]{2,}(?:\s+[\u0621-\u064A]{2,})?)"
+)
+# Words after a type word that are not a name ("حي سكني", "قرية مجاورة", "مدينة التي").
+_NOT_A_NAME = frozenset(fold(w) for w in """
+سكني سكنية الذي التي كامل كاملة كبير كبيرة واحد واحدة آخر أخرى جديد جديدة قديم قديمة مجاور مجاورة المجاور المجاورة
+المحاصر المحاصرة المذكور المذكورة الخاضع الخاضعة التابع التابعة الواقع الواقعة في من على إلى عن مع بين قرب جنوب شمال
+شرق غرب وسط صغيرة صغير عسكري عسكرية دولي الدولي الدولية حدودي حدودية رئيسي رئيسية سابق سابقة نفسها نفسه ذاتها ذاته
+المدينة القرية البلدة الحي المخيم هذه هذا تلك ذلك عدة بعض كل أي
+بعد قبل خلال منذ عند حيث لكن ثم أمس اليوم الليلة فجر صباح مساء إثر اثر عقب وسط بالقرب أيضا أيضاً
+""".split())
+
+
+def find_unresolved(text: str, places: list[Mention], norm: Normalised | None = None) -> list[UnresolvedPlace]:
+    """Named places no resolved place mention covers."""
+    norm = norm or normalise(text)
+    out = []
+    for m in _NAMED_PLACE.finditer(norm.text):
+        words = m.group(1).split()
+        if words[0] in _NOT_A_NAME:
+            continue
+        if len(words) > 1 and words[1] in _NOT_A_NAME:
+            words = words[:1]
+        a = m.start(1)
+        b = a + len(" ".join(words)) if len(words) == 1 else m.end(1)
+        start, end = norm.to_original(m.start(), b)
+        if any(p.start < end and start < p.end for p in places):
+            continue
+        out.append(UnresolvedPlace(start, end, text[start:end], NOT_IN_GAZETTEER))
+    return out
