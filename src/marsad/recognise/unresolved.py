@@ -17,8 +17,8 @@ NOT_IN_GAZETTEER = "not in the gazetteer"
 # A type word (folded, with its clitics, never with ال: "المدينة" refers back, it does
 # not name), then one or two name words.
 _NAMED_PLACE = re.compile(
-    r"(?<![\w\u0600-\u06FF])[وفبل]?(?:حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر)"
-    r"\s+([\u0621-\u064A]{2,}(?:\s+[\u0621-\u064A]{2,})?)"
+    r"(?<![\w\u0600-\u06FF])[وفبل]?(?P<type>حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر)"
+    r"\s+(?P<name>[\u0621-\u064A]{2,}(?:\s+[\u0621-\u064A]{2,})?)"
 )
 # Words after a type word that are not a name ("حي سكني", "قرية مجاورة", "مدينة التي").
 _NOT_A_NAME = frozenset(fold(w) for w in """
@@ -27,6 +27,7 @@ _NOT_A_NAME = frozenset(fold(w) for w in """
 شرق غرب وسط صغيرة صغير عسكري عسكرية دولي الدولي الدولية حدودي حدودية رئيسي رئيسية سابق سابقة نفسها نفسه ذاتها ذاته
 المدينة القرية البلدة الحي المخيم هذه هذا تلك ذلك عدة بعض كل أي
 بعد قبل خلال منذ عند حيث لكن ثم أمس اليوم الليلة فجر صباح مساء إثر اثر عقب وسط بالقرب أيضا أيضاً
+قرى وقرى بلدات وبلدات قرية وقرية بلدة وبلدة ثانية مدمرة بعيدة عربية كردية سورية عراقية
 """.split())
 
 
@@ -35,14 +36,14 @@ def find_unresolved(text: str, places: list[Mention], norm: Normalised | None = 
     norm = norm or normalise(text)
     out = []
     for m in _NAMED_PLACE.finditer(norm.text):
-        words = m.group(1).split()
+        words = m.group("name").split()
         if words[0] in _NOT_A_NAME:
             continue
         if len(words) > 1 and words[1] in _NOT_A_NAME:
             words = words[:1]
-        a = m.start(1)
-        b = a + len(" ".join(words)) if len(words) == 1 else m.end(1)
-        start, end = norm.to_original(m.start(), b)
+        a = m.start("name")
+        b = a + len(words[0]) if len(words) == 1 else m.end("name")
+        start, end = norm.to_original(m.start("type"), b)
         if any(p.start < end and start < p.end for p in places):
             continue
         out.append(UnresolvedPlace(start, end, text[start:end], NOT_IN_GAZETTEER))
