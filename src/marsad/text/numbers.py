@@ -120,11 +120,15 @@ def _conj_step(toks: list[str], i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def _below_100(toks: list[str], i: int, conj: bool) -> tuple[int, int] | None:
+def _first_stem(toks: list[str], i: int, conj: bool) -> tuple[str | None, int]:
+    """The number word at ``i`` (after "و" when ``conj``) and the index after it."""
     if conj:
-        stem, j = _conj_step(toks, i)
-    else:
-        stem, j = (toks[i], i + 1) if i < len(toks) and toks[i] in NUMBER_WORDS else (None, i)
+        return _conj_step(toks, i)
+    return (toks[i], i + 1) if i < len(toks) and toks[i] in NUMBER_WORDS else (None, i)
+
+
+def _below_100(toks: list[str], i: int, conj: bool) -> tuple[int, int] | None:
+    stem, j = _first_stem(toks, i, conj)
     if stem is None:
         return None
     if stem in UNITS:
@@ -142,10 +146,7 @@ def _below_100(toks: list[str], i: int, conj: bool) -> tuple[int, int] | None:
 
 
 def _below_1000(toks: list[str], i: int, conj: bool) -> tuple[int, int] | None:
-    if conj:
-        stem, j = _conj_step(toks, i)
-    else:
-        stem, j = (toks[i], i + 1) if i < len(toks) and toks[i] in NUMBER_WORDS else (None, i)
+    stem, j = _first_stem(toks, i, conj)
     if stem is None:
         return None
     hundreds = 0
