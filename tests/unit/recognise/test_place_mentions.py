@@ -47,3 +47,32 @@ def test_places_datelines_and_institutions_are_not_places():
 def test_places_story_country_is_where_most_places_lie():
     places = _one("اشتباكات في حلب وإدلب وحماة بعد اجتماع في موسكو")
     assert story_country(places) == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("قصفت الطائرات حي الميدان في حلب", "Aleppo"),
+        ("قصفت الطائرات حي الميدان في دمشق", "Damascus"),
+    ],
+)
+def test_places_same_named_neighbourhoods_follow_their_anchor(text, city):
+    places = _one(text, country="SY")
+    midan = places[0]
+    assert midan.text.startswith("حي الميدان")
+    assert midan.value.admin1 == city or city in midan.value.name
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [("اشتباكات في ريف حماة الشمالي", "Hama"), ("غارات في محافظة إدلب", "Idlib")],
+)
+def test_places_regions_are_precision_3_at_their_governorate(text, admin1):
+    (place,) = _one(text, country="SY")
+    assert place.value.precision == 3 and place.value.admin1 == admin1
+
+
+def test_places_a_district_is_near_its_seat():
+    (place,) = _one("هجوم في قضاء تلعفر", country="IQ")
+    assert place.value.precision == 2
+    assert place.value.name.replace("'", "").startswith("Tall Afar") or "Afar" in place.value.name
