@@ -46,15 +46,13 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str | Normalised) -> list[Match[T]]:
         """Every match, overlapping ones included."""
         norm = text if isinstance(text, Normalised) else normalise(text)
-        spans, toks, where = _tokens(norm)
+        spans, toks, by_stem = _tokens(norm)
         found: list[Match[T]] = []
         index = self._index
-        # Each distinct word is read once; a dictionary miss is the common, cheap case.
-        for tok, indices in where.items():
-            for cut, stem in clitic_variants(tok):
-                entries = index.get(stem)
-                if entries is None:
-                    continue
+        # Only stems that begin some entry are visited: a set intersection in C.
+        for stem in by_stem.keys() & index.keys():
+            entries = index[stem]
+            for cut, indices in by_stem[stem]:
                 for i in indices:
                     for rest, value, term in entries:
                         n = len(rest)
@@ -86,8 +84,9 @@ _last: list = [None, None]
 
 
 def _tokens(norm: Normalised):
-    """Word spans, words, and where each distinct word stands, of a normalised
-    text. The last text's are kept: every recogniser matches the same article in turn."""
+    """Word spans, words, and for each clitic-stripped stem the words that read as it,
+    of a normalised text. The last text's are kept: every recogniser matches the
+    same article in turn."""
     if _last[0] is not norm:
         found = list(WORD.finditer(norm.text))
         spans = [m.span() for m in found]
@@ -95,7 +94,11 @@ def _tokens(norm: Normalised):
         where: dict[str, list[int]] = {}
         for i, tok in enumerate(toks):
             where.setdefault(tok, []).append(i)
-        _last[0], _last[1] = norm, (spans, toks, where)
+        by_stem: dict[str, list[tuple[int, list[int]]]] = {}
+        for tok, indices in where.items():  # each distinct word once
+            for cut, stem in clitic_variants(tok):
+                by_stem.setdefault(stem, []).append((cut, indices))
+        _last[0], _last[1] = norm, (spans, toks, by_stem)
     return _last[1]
 
 
