@@ -423,7 +423,9 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
     """
     norm = norm if norm is not None and norm.original == text else normalise(text)
     nt = norm.text
-    pairs = _TOK_GAP.findall(nt)  # (gap, token): cheaper than match objects
+    # (gap, token) pairs: cheaper than match objects. A trailing run of spaces has no
+    # token after it, and would be rescanned from each of its positions: cut it off.
+    pairs = _TOK_GAP.findall(nt.rstrip())
     toks = [t for _, t in pairs]
     ends = list(accumulate(len(g) + len(t) for g, t in pairs))
     if _AB in toks:  # "أب" (father) folds to "اب" (August): keep it out
