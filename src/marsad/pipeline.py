@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -26,6 +26,7 @@ from .recognise.unresolved import find_unresolved
 from .text.language import arabic_share, detect_language
 from .text.normalise import Normalised, fold, normalise
 from .text.sentences import split_sentences
+from .text.spans import SpanIndex
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,8 @@ def recognise(article: Article, norm: Normalised | None = None,
     places = find_places(article.text, norm, country=country, focus=focus, candidates=candidates)
     actors = find_actors(article.text, norm, country=country)
     # A name inside an actor's name ("فيلق القدس", "جيش الإسلام") is not a place.
-    places = [p for p in places if not any(a.start < p.end and p.start < a.end for a in actors)]
+    named_actors = SpanIndex(actors)
+    places = [p for p in places if not named_actors.overlaps(p.start, p.end)]
     reference, dates = resolve_dates(article, norm)
     if triggers is None:
         claim_text, claim_norm = article.text, norm
@@ -140,9 +142,13 @@ def extract(article: Article) -> Document:
     fallback = article.outlet or ""
     claimant_mentions = rec.claimants
 
+    sentence_starts = [s.start for s in sentences]
+
     def claimant_of(position: int) -> str:
-        sentence = next(((s.start, s.end) for s in sentences if s.start <= position < s.end), (position, position))
-        return claimant_for(position, claimant_mentions, sentence) or fallback
+        k = bisect_right(sentence_starts, position) - 1
+        s = sentences[k] if k >= 0 and position < sentences[k].end else None
+        span = (s.start, s.end) if s else (position, position)
+        return claimant_for(position, claimant_mentions, span) or fallback
 
     events = code_events(article, sentences, rec, claimant_of, triggers)
     return Document(article, events, tuple(rec.unresolved))

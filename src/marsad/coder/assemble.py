@@ -35,6 +35,8 @@ from .fatalities import find_claims, one_victim_claim, summarise
 from .frames import (
     Frame,
     Recognised,
+    Sorted,
+    within,
     armed,
     by_air,
     civilian_target,
@@ -60,6 +62,9 @@ def code_events(article: Article, sentences: list[Span], rec: Recognised, claima
     """The events of one article (pure), from its mentions and trigger words."""
     frames: list[Frame] = []
     loose_claims: list[tuple[Span, list[Claim]]] = []
+    triggers = Sorted(triggers)
+    rec = replace(rec, actors=Sorted(rec.actors), places=Sorted(rec.places), dates=Sorted(rec.dates),
+                  quantities=Sorted(rec.quantities))
     for sentence in sentences:
         found, claims = _frames_of_sentence(article, sentence, triggers, rec, claimant_of)
         frames += found
@@ -100,21 +105,21 @@ def _background_worth_keeping(event: Event, group: list[Frame], reported: list[E
 
 def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[list[Frame], list[Claim]]:
     # A trigger word inside an actor's name ("هيئة تحرير الشام", "جيش الفتح") is a name, not an act.
-    hits = [t for t in triggers if in_span(t, sentence)
-            and not any(a.start <= t.start and t.end <= a.end and not a.value.id.startswith("generic:")
-                        for a in rec.actors)]
-    quantities = [q for q in rec.quantities if in_span(q, sentence)]
+    actors = within(rec.actors, sentence)
+    hits = [t for t in within(triggers, sentence)
+            if not any(a.start <= t.start and t.end <= a.end and not a.value.id.startswith("generic:")
+                       for a in actors)]
+    quantities = within(rec.quantities, sentence)
     claims = find_claims(article.text, sentence, quantities, claimant_of)
     # Events happen in the story's country; places abroad in a report are mostly
     # datelines, capitals that speak, or teasers of other stories.
-    places = [p for p in rec.places if in_span(p, sentence)
-              and (rec.country is None or p.value.country == rec.country)]
+    places = [p for p in within(rec.places, sentence)
+              if (rec.country is None or p.value.country == rec.country)]
     if hits and not places:
         places = _fold_unresolved(article.text, sentence, rec)
     if not hits or not places:
         return [], claims
-    actors = [a for a in rec.actors if in_span(a, sentence)]
-    dates = [d for d in rec.dates if in_span(d, sentence)]
+    dates = within(rec.dates, sentence)
     has_armed = any(armed(a) for a in actors)
     # Per event type: the first trigger gives the roles (the main verb comes first
     # in Arabic news), the highest sub-type among the type's triggers gives the sub-type.
@@ -239,8 +244,8 @@ def _fold_unresolved(text: str, sentence: Span, rec: Recognised) -> list[Mention
         return []
     line_start = text.rfind("\n", 0, sentence.start) + 1
     floor = max(line_start, sentence.start - _FOLD_BACK_CHARS)
-    before = [p for p in rec.places if floor <= p.start and p.end <= sentence.start
-              and (rec.country is None or p.value.country == rec.country)]
+    before = [p for p in within(rec.places, Span(floor, sentence.start, ""))
+              if rec.country is None or p.value.country == rec.country]
     if not before:
         return []
     host = before[-1]
@@ -256,7 +261,7 @@ def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list
         killed = [c for c in claims if c.kind == "killed"]
         if not killed:
             continue
-        named = {p.value.gazetteer_id for p in rec.places if in_span(p, sentence)}
+        named = {p.value.gazetteer_id for p in within(rec.places, sentence)}
         fits = [g for g in groups if g[0].place.value.gazetteer_id in named
                 and g[0].event_type != "Strategic developments"]
         if not fits:

@@ -7,6 +7,7 @@ evidence. ``assemble`` merges frames that tell of the same event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from dataclasses import dataclass, field
 
@@ -63,6 +64,22 @@ _LAUNCH = re.compile(r"(?:انطلقت|اقلعت|انطلقت|اطلقت|تنط
 _CIVILIAN_WORDS = re.compile(
     r"مدني|المدني|اطفال|الاطفال|نساء|النساء|الاهالي|اهالي|السكان|سوق|مستشفي|مدرسه|منازل|منزل|احياء سكنيه|مناطق سكنيه"
 )
+
+
+def within(items: list, span: Span) -> list:
+    """The items (sorted by start) lying inside ``span``, found by bisection, so that
+    reading every sentence of a long page stays linear."""
+    starts = [m.start for m in items] if not hasattr(items, "starts") else items.starts
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    return [m for m in items[lo:hi] if m.end <= span.end]
+
+
+class Sorted(list):
+    """A list of mentions sorted by start, with the starts kept for ``within``."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda m: m.start))
+        self.starts = [m.start for m in self]
 
 
 def in_span(m: Mention | TriggerHit, span: Span) -> bool:

@@ -508,10 +508,12 @@ def _resolve(text: str, norm: Normalised, cands: list[_Cand]) -> list[Mention]:
     pool = [c for c in cands if c.fixed or c.a not in fixed]
     pool.sort(key=lambda c: (-(c.b - c.a), -c.confidence, c.a))
     kept: list[_Cand] = []
+    taken = bytearray(len(norm.text) + 1)  # 1 where a kept claimant covers the text
     for c in pool:
-        if c.b <= c.a or any(c.a < k.b and k.a < c.b for k in kept):
+        if c.b <= c.a or any(taken[c.a : c.b]):
             continue
         kept.append(c)
+        taken[c.a : c.b] = b"\x01" * (c.b - c.a)
     kept.sort(key=lambda c: c.a)
     out: list[Mention] = []
     for c in kept:
@@ -577,7 +579,10 @@ def claimant_for(position: int, mentions: list[Mention], sentence_span: tuple[in
     mention in the same sentence, one before the fact preferred; None when
     the sentence names none (the caller then falls back to the outlet)."""
     lo, hi = sentence_span
-    inside = [m for m in mentions if m.kind == "claimant" and lo <= m.start and m.end <= hi]
+    # Mentions come sorted by start: bisect to the sentence instead of scanning them all.
+    first = bisect_left(mentions, lo, key=lambda m: m.start)
+    last = bisect_left(mentions, hi, lo=first, key=lambda m: m.start)
+    inside = [m for m in mentions[first:last] if m.kind == "claimant" and m.end <= hi]
     before = [m for m in inside if m.start <= position]
     if before:
         return max(before, key=lambda m: m.start).value

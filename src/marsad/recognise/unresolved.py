@@ -11,6 +11,7 @@ import re
 
 from ..model import Mention, UnresolvedPlace
 from ..text.normalise import Normalised, fold, normalise
+from ..text.spans import SpanIndex
 
 NOT_IN_GAZETTEER = "not in the gazetteer"
 
@@ -34,6 +35,7 @@ _NOT_A_NAME = frozenset(fold(w) for w in """
 def find_unresolved(text: str, places: list[Mention], norm: Normalised | None = None) -> list[UnresolvedPlace]:
     """Named places no resolved place mention covers."""
     norm = norm or normalise(text)
+    located = SpanIndex(places)
     out = []
     for m in _NAMED_PLACE.finditer(norm.text):
         words = m.group("name").split()
@@ -44,7 +46,7 @@ def find_unresolved(text: str, places: list[Mention], norm: Normalised | None = 
         a = m.start("name")
         b = a + len(words[0]) if len(words) == 1 else m.end("name")
         start, end = norm.to_original(m.start("type"), b)
-        if any(p.start < end and start < p.end for p in places):
+        if located.overlaps(start, end):
             continue
         out.append(UnresolvedPlace(start, end, text[start:end], NOT_IN_GAZETTEER))
     return out
