@@ -3,7 +3,9 @@
 Files in ``marsad/knowledge/data`` (sources and licences in data/SOURCES.md):
 
 - ``actors.tsv``: named actors, ACLED-style canonical English names, Arabic
-  names and aliases ('|'-joined), kind, country, parent, years;
+  names and aliases ('|'-joined), kind, country, parent, years, successor. A
+  group that changed its name has one row per name, each with its years, linked
+  by ``successor`` (جبهة النصرة → جبهة فتح الشام → هيئة تحرير الشام);
 - ``actor_countries.tsv``: country names and Arabic adjectives from which the
   generic actors of each country are made ("Military Forces of Jordan",
   "Civilians (Jordan)" / "مدنيون (الأردن)" ...). A row of actors.tsv with a
@@ -42,12 +44,14 @@ class ActorRegistry:
 
     def __init__(self, entries: Iterable[ActorEntry], generic_terms: Iterable[tuple[str, str]] = (),
                  countries: dict[str, dict[str, str]] | None = None,
-                 years: dict[str, str] | None = None) -> None:
+                 years: dict[str, str] | None = None,
+                 successors: dict[str, str] | None = None) -> None:
         self.entries: tuple[ActorEntry, ...] = tuple(entries)
         self._by_id = {e.id: e for e in self.entries}
         self._generic_terms = tuple(generic_terms)
         self._countries = countries or {}
         self._years = years or {}
+        self._successors = successors or {}
         self._made: dict[str, ActorEntry] = {}
         self._names: dict[str, ActorEntry] | None = None
 
@@ -96,8 +100,29 @@ class ActorRegistry:
         return self.get(entry.parent) if entry.parent else None
 
     def years(self, id: str) -> str | None:
-        """The years the actor was active under this name ("2012-"), where recorded."""
+        """The years the actor was active under this name ("2012-2016", "2017-"), where recorded."""
         return self._years.get(id)
+
+    def successor(self, entry: ActorEntry) -> ActorEntry | None:
+        """The name the group took next ("Jabhat al-Nusra" → "Jabhat Fateh al-Sham"), if renamed."""
+        nxt = self._successors.get(entry.id)
+        return self.get(nxt) if nxt else None
+
+    def current(self, entry: ActorEntry) -> ActorEntry:
+        """The group's latest name: an event by "جبهة النصرة" is coded as HTS (one actor per group)."""
+        seen = {entry.id}
+        while (nxt := self.successor(entry)) is not None and nxt.id not in seen:
+            seen.add(nxt.id)
+            entry = nxt
+        return entry
+
+    def history(self, entry: ActorEntry) -> list[ActorEntry]:
+        """Every name of the group, oldest first, ending with ``entry``'s latest name."""
+        earlier = {v: k for k, v in self._successors.items()}
+        chain = [self.current(entry)]
+        while (prev := earlier.get(chain[0].id)) is not None and prev not in {e.id for e in chain}:
+            chain.insert(0, self._by_id[prev])
+        return chain
 
     def terms(self) -> Iterator[tuple[str, str]]:
         """(name or alias, actor id) for a PhraseMatcher: Arabic and English, each once per actor."""
@@ -160,6 +185,7 @@ def load_actors() -> ActorRegistry:
     """The package's actor registry (read once per process)."""
     entries: dict[str, ActorEntry] = {}
     years: dict[str, str] = {}
+    successors: dict[str, str] = {}
     for row in read_tsv("actors.tsv"):
         kind = row["kind"].strip()
         if kind not in ACTOR_KINDS:
@@ -171,6 +197,8 @@ def load_actors() -> ActorRegistry:
         )
         if row.get("years"):
             years[row["id"]] = row["years"]
+        if row.get("successor"):
+            successors[row["id"]] = row["successor"]
     countries = {r["country"]: r for r in read_tsv("actor_countries.tsv")}
     claimed = {_key(n) for e in entries.values() for n in (e.name, e.name_ar, *e.aliases)}
     for cc, c in countries.items():
@@ -183,4 +211,7 @@ def load_actors() -> ActorRegistry:
             claimed.update(_key(a) for a in aliases)
             entries[made.id] = ActorEntry(made.id, made.name, made.name_ar, made.kind, made.country, aliases)
     terms = [(r["term"], r["role"]) for r in read_tsv("actor_generic_terms.tsv")]
-    return ActorRegistry(entries.values(), terms, countries, years)
+    unknown = {k: v for k, v in successors.items() if v not in entries}
+    if unknown:
+        raise ValueError(f"actors.tsv: successors name unknown actors: {unknown}")
+    return ActorRegistry(entries.values(), terms, countries, years, successors)
