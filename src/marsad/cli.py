@@ -134,5 +134,24 @@ def eval_(gold, inputs, predictions, as_json, brief) -> None:
         click.echo(format_report(report, per_report=not brief))
 
 
+# The gazetteer commands (add your own GeoNames, info) and the coverage report.
+from .cli_gazetteer import gazetteer  # noqa: E402
+
+main.add_command(gazetteer)
+
+
+@gazetteer.command()
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("--top", default=25, show_default=True, help="How many unresolved names to list.")
+def coverage(corpus, top) -> None:
+    """Share of the place names in CORPUS (text, HTML or JSON Lines files) that the
+    gazetteer resolves, by country and by kind of failure, and the unresolved names
+    met most often: what to add to the gazetteer next."""
+    from .coverage import format_coverage, measure
+    from .ingest import read_inputs
+
+    click.echo(format_coverage(measure(read_inputs(corpus)), top=top))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -106,3 +106,12 @@ def test_cli_eval_scores_the_seed_against_its_gold(tmp_path):
     assert scores["f1"] == 1.0
     table = marsad("eval", str(seed / "seed.gold.jsonl"), "--input", str(seed / "seed.input.jsonl")).stdout
     assert "precision" in table and "actor1" in table
+
+
+def test_cli_gazetteer_coverage_reports_the_share_resolved(tmp_path):
+    src = tmp_path / "corpus.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "قصفت الطائرات مدينة حلب وقرية زعفرانكو في ريف حلب الشمالي."},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    run = marsad("gazetteer", "coverage", str(src))
+    assert run.returncode == 0, run.stderr
+    assert "share resolved" in run.stdout and "زعفرانكو" in run.stdout

@@ -5,6 +5,7 @@ Files in ``marsad/knowledge/data`` (sources and licences in data/SOURCES.md):
 - ``countries.tsv``: countries (feature ``country``; coordinates are a centroid,
   never an event location);
 - ``admin1.tsv``: governorates/provinces, coordinates of their seat;
+- ``admin2.tsv``: districts, coordinates of their seat;
 - ``places_geonames.tsv``: GeoNames populated places (built by
   scripts/build_gazetteer.py);
 - ``places_curated.tsv``: hand-placed neighbourhoods, sites, camps and towns
@@ -12,20 +13,23 @@ Files in ``marsad/knowledge/data`` (sources and licences in data/SOURCES.md):
 - ``place_aliases.tsv``: one-line fixes to any entry: ``add`` a spelling,
   ``drop`` a wrong one, set the primary Arabic ``name_ar``.
 
+The user's own gazetteer (GeoNames country dumps added with ``marsad
+gazetteer add``, see user_gazetteer.py) is merged in when it exists.
+
 Lookups fold their input with ``marsad.text.normalise.fold``, so hamza seats,
 ta marbuta and alef maqsura do not matter.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib.resources import files
-from typing import Iterable, Iterator
 
 from ..model import PlaceEntry
 from ..text.normalise import fold
 
-PLACE_FILES = ("countries.tsv", "admin1.tsv", "places_geonames.tsv", "places_curated.tsv")
+PLACE_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "places_geonames.tsv", "places_curated.tsv")
 ALIAS_FILE = "place_aliases.tsv"
 FEATURES = ("city", "town", "neighbourhood", "site", "camp", "admin1", "admin2", "country")
 
@@ -41,8 +45,16 @@ _COUNTRY_RANK = {cc: i for i, cc in enumerate(
 
 
 def _key(name: str) -> str:
-    """The lookup key of a name: folded, whitespace collapsed."""
+    """A name folded, whitespace collapsed (the actor registry's key too)."""
     return " ".join(fold(name).split())
+
+
+def _name_key(name: str) -> str:
+    """The gazetteer's lookup key: folded, lower-cased ("aleppo" finds Aleppo), whitespace collapsed."""
+    k = fold(name).lower()
+    if "  " in k or k[:1] == " " or k[-1:] == " ":  # rare: the data files hold clean names
+        k = " ".join(k.split())
+    return k
 
 
 def importance(entry: PlaceEntry) -> tuple:
@@ -94,7 +106,7 @@ class Gazetteer:
         those matches coming after the exact ones.
         """
         index = self._name_index()
-        key = _key(name)
+        key = _name_key(name)
         found = list(index.get(key, ()))
         if key.startswith("ال") and len(key) > 4:
             seen = {e.id for e in found}
@@ -106,7 +118,7 @@ class Gazetteer:
         for e in self.entries:
             seen: set[str] = set()
             for n in (e.name_ar, *e.names, e.name):
-                k = _key(n) if n else ""
+                k = _name_key(n) if n else ""
                 if len(k) >= 2 and k not in seen:
                     seen.add(k)
                     yield n, e.id
@@ -118,9 +130,9 @@ class Gazetteer:
             for e in sorted((e for e in self.entries if e.feature == "admin1"), key=importance):
                 for n in (e.name, e.name_ar, *e.names):
                     if n:
-                        idx.setdefault((e.country, _key(n)), e)
+                        idx.setdefault((e.country, _name_key(n)), e)
             self._admin1 = idx
-        return self._admin1.get(((country or "").upper(), _key(name)))
+        return self._admin1.get(((country or "").upper(), _name_key(name)))
 
     def country(self, code_or_name: str) -> PlaceEntry | None:
         """A country by ISO alpha-2 code ("SY") or any of its names ("سوريا", "Syria")."""
@@ -130,20 +142,21 @@ class Gazetteer:
                 idx.setdefault(e.country.upper(), e)
                 for n in (e.name, e.name_ar, *e.names):
                     if n:
-                        idx.setdefault(_key(n), e)
+                        idx.setdefault(_name_key(n), e)
             self._countries = idx
         s = code_or_name.strip()
         if len(s) == 2 and s.isascii() and s.isalpha():
             return self._countries.get(s.upper())
-        return self._countries.get(_key(s))
+        return self._countries.get(_name_key(s))
 
     def _name_index(self) -> dict[str, tuple[PlaceEntry, ...]]:
         if self._names is None:
             idx: dict[str, list[PlaceEntry]] = defaultdict(list)
             for e in self.entries:
-                for k in {_key(n) for n in (e.name, e.name_ar, *e.names) if n}:
+                for k in {_name_key(n) for n in (e.name, e.name_ar, *e.names) if n}:
                     idx[k].append(e)
-            self._names = {k: tuple(sorted(v, key=importance)) for k, v in idx.items()}
+            self._names = {k: tuple(sorted(v, key=importance)) if len(v) > 1 else (v[0],)
+                           for k, v in idx.items()}
         return self._names
 
 
@@ -188,23 +201,33 @@ def _apply_aliases(entries: dict[str, PlaceEntry], rows: Iterable[dict[str, str]
         if e is None or not value:
             continue
         action = row.get("action", "add")
-        if action == "add" and _key(value) not in {_key(n) for n in e.names}:
+        if action == "add" and _name_key(value) not in {_name_key(n) for n in e.names}:
             e = replace(e, names=e.names + (value,))
         elif action == "drop":
-            names = tuple(n for n in e.names if _key(n) != _key(value))
+            names = tuple(n for n in e.names if _name_key(n) != _name_key(value))
             name_ar = e.name_ar
-            if _key(name_ar) == _key(value):  # the primary name goes too: the next Arabic one stands in
+            if _name_key(name_ar) == _name_key(value):  # the primary name goes too: the next Arabic one stands in
                 name_ar = next((n for n in names if any("\u0621" <= c <= "\u064a" for c in n)), "")
             e = replace(e, names=names, name_ar=name_ar)
         elif action == "name_ar":
-            names = e.names if _key(value) in {_key(n) for n in e.names} else (value, *e.names)
+            names = e.names if _name_key(value) in {_name_key(n) for n in e.names} else (value, *e.names)
             e = replace(e, name_ar=value, names=names)
         entries[e.id] = e
 
 
+def read_lines(name: str) -> list[str]:
+    """Non-blank, non-'#' lines of a text file in marsad/knowledge/data, stripped."""
+    text = files("marsad.knowledge").joinpath("data", name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The package's gazetteer (read once per process)."""
+def admin1_codes() -> dict[str, str]:
+    """English admin1 names by GeoNames admin1 code ("SY.09" -> "Aleppo")."""
+    return {r["code"]: r["name"] for r in read_tsv("admin1.tsv") if r.get("code")}
+
+
+def _read_package() -> tuple[dict[str, PlaceEntry], dict[str, str], dict[str, str]]:
     entries: dict[str, PlaceEntry] = {}
     parents: dict[str, str] = {}
     sources: dict[str, str] = {}
@@ -216,5 +239,24 @@ def load_gazetteer() -> Gazetteer:
                 parents[e.id] = row["parent"]
             if row.get("source"):
                 sources[e.id] = row["source"]
+    return entries, parents, sources
+
+
+def load_package_entries() -> dict[str, PlaceEntry]:
+    """The package's own places by id (alias fixes applied), without the user's gazetteer."""
+    entries = _read_package()[0]
+    _apply_aliases(entries, read_tsv(ALIAS_FILE))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The package's gazetteer merged with the user's own, if any (read once per process)."""
+    from .user_gazetteer import merge, read_store
+
+    entries, parents, sources = _read_package()
+    user = read_store()
+    if user:
+        merge(entries, sources, user)
     _apply_aliases(entries, read_tsv(ALIAS_FILE))
     return Gazetteer(entries.values(), parents, sources)
