@@ -17,9 +17,11 @@ NOT_IN_GAZETTEER = "not in the gazetteer"
 
 # A type word (folded, with its clitics, never with ال: "المدينة" refers back, it does
 # not name), then one or two name words.
+_TYPES = r"(?:حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر)"
 _NAMED_PLACE = re.compile(
-    r"(?<![\w\u0600-\u06FF])[وفبل]?(?P<type>حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر)"
-    r"\s+(?P<name>[\u0621-\u064A]{2,}(?:\s+[\u0621-\u064A]{2,})?)"
+    r"(?<![\w\u0600-\u06FF])[وفبل]?(?P<type>" + _TYPES + r")"
+    # one or two name words; the second is never the next type word ("حلب وقرية ...")
+    r"\s+(?P<name>[\u0621-\u064A]{2,}(?:\s+(?![وفبل]?" + _TYPES + r"(?![\u0621-\u064A]))[\u0621-\u064A]{2,})?)"
 )
 # Words after a type word that are not a name ("حي سكني", "قرية مجاورة", "مدينة التي").
 _NOT_A_NAME = frozenset(fold(w) for w in """
