@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from .coder.assemble import code_events
@@ -58,6 +58,10 @@ def _claim_view(text: str, sentences: list, triggers: list) -> str:
     return "".join(chars)
 
 
+# Clocks and time zones: an event may be dated a day after the outlet's date line.
+_AFTER_PUBLICATION = timedelta(days=1)
+
+
 def recognise(article: Article, norm: Normalised | None = None,
               triggers: list | None = None) -> tuple[Recognised, list, Normalised]:
     """Every mention in the article: places first, since they tell the story's country."""
@@ -73,6 +77,10 @@ def recognise(article: Article, norm: Normalised | None = None,
     named_actors = SpanIndex(actors)
     places = [p for p in places if not named_actors.overlaps(p.start, p.end)]
     reference, dates = resolve_dates(article, norm)
+    if reference is not None:
+        # A day after publication is no event's day: a page header (the day it was read),
+        # a teaser of a later story, or a plan. It dates nothing here.
+        dates = [d for d in dates if d.value.start is None or d.value.start <= reference + _AFTER_PUBLICATION]
     if triggers is None:
         claim_text, claim_norm = article.text, norm
     else:
