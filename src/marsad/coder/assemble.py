@@ -41,7 +41,6 @@ from .frames import (
     by_air,
     civilian_target,
     event_places,
-    in_span,
     is_background,
     nearest_date,
     pick_actor1,
