@@ -139,6 +139,12 @@ from .cli_gazetteer import gazetteer  # noqa: E402
 
 main.add_command(gazetteer)
 
+# The event database: ingest reports, query events and incidents.
+from .cli_store import events, incidents, ingest  # noqa: E402
+
+for _command in (ingest, events, incidents):
+    main.add_command(_command)
+
 
 @gazetteer.command()
 @click.argument("corpus", nargs=-1, required=True)

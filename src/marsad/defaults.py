@@ -15,3 +15,39 @@ MIN_ARABIC_LETTERS = 40
 
 # Output ----------------------------------------------------------------------
 JSON_ENSURE_ASCII = False  # Arabic is written as Arabic, never \uXXXX
+
+# Store -------------------------------------------------------------------------
+DB_PATH = "marsad.db"  # `marsad ingest/events/incidents` default: one SQLite file here
+# Seconds a writer waits for another process's transaction (one report each,
+# milliseconds long) before giving up: generous, so parallel ingests queue.
+DB_BUSY_TIMEOUT = 60.0
+
+# Incidents (marsad.dedup) --------------------------------------------------------
+# Two events of different reports that name one place (the same gazetteer
+# entry or name, or a neighbourhood or site and its town) are one incident
+# within this distance when both are precise (precision 1). 10 km is the codebook's
+# own matching radius (section 9). Different towns never link, however close:
+# on the unlabeled corpus a pure distance rule chained the Ghouta towns and
+# Damascus (1-7 km apart) into incidents of up to 16 events from 10 reports.
+INCIDENT_KM_PRECISE = 10.0
+# ... and within this one when one is only "near"/"outskirts of" a town
+# (precision 2, coordinates of the town): an outskirt can be a town away.
+INCIDENT_KM_NEAR = 25.0
+# Whether an event placed only in a governorate (precision 3), or dated only
+# to a week or a span of days, joins precise events. Off: on the unlabeled
+# corpus, with it on, 11 incidents joined precise places more than 25 km apart
+# (a vague event bridging distinct strikes of one day), 0 with it off. Vague events still
+# join each other (same admin1; overlapping weeks).
+INCIDENT_VAGUE_LINKS_PRECISE = False
+# The widest date window that still links: a week-level date (7 days).
+INCIDENT_MAX_WINDOW_DAYS = 7
+
+# Near-duplicate reports (syndicated copies) --------------------------------------
+SKETCH_SIZE = 64  # bottom-k MinHash size: Jaccard to about +-0.06
+SKETCH_INDEXED = 16  # smallest hashes of each sketch kept in the lookup index
+# Estimated Jaccard of word 3-grams at or above which two reports are copies
+# of one text. Tuned on the unlabeled corpus: copies of one wire story on two
+# sites score 0.8-1.0 once their page furniture differs, different stories
+# under one site's heavy furniture score up to 0.95 too, so reports that both
+# have events must also share one (same type, place and day) to count.
+NEAR_DUPLICATE_SIMILARITY = 0.8

@@ -44,6 +44,9 @@ _ANCHOR = re.compile(
     + r"|(?:ب|في |و)?ريف|(?:ال)?تابع(?:ه)? (?:ل|الي )(?:قضاء |ناحيه |محافظه |مدينه )?|في (?:محافظه |مدينه )?|بمحافظه |بمدينه )\s*(?:ال)?\S*?\s*$"
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
+# "حمورية بريف دمشق", "سراقب في محافظة إدلب": a preposition before a region says where
+# the place lies (the region's own words, "ريف"/"محافظة", are part of its name).
+_REGION_LINK = re.compile(r"^\s*(?:ب|في|من|،|,)?\s*$")
 
 
 @lru_cache(maxsize=4)
@@ -120,7 +123,8 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
         if i + 1 < len(matches):
             nxt = matches[i + 1]
             gap = fold(text[m.end : nxt.start])
-            if len(gap) < 30 and _ANCHOR.match(gap):
+            region_next = all(e.feature in ("admin1", "admin2", "country") for e in by_term[nxt.value])
+            if len(gap) < 30 and (_ANCHOR.match(gap) or (region_next and _REGION_LINK.match(gap))):
                 anchor = by_term[nxt.value]
                 end = nxt.end
                 consumed.add(i + 1)
