@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import click
 
+from .cli_options import parse_day
 from .defaults import JSON_ENSURE_ASCII
 from .model import Document, Failure
 
@@ -21,14 +21,6 @@ from .model import Document, Failure
 def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=JSON_ENSURE_ASCII)
 
-
-def _parse_day(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2018-03-21")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +39,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Where to write the JSON Lines documents (default: stdout).")
-@click.option("--published", callback=_parse_day, metavar="YYYY-MM-DD",
+@click.option("--published", callback=parse_day, metavar="YYYY-MM-DD",
               help="Publication date of a single text or HTML input; relative dates resolve against it.")
 @click.option("--outlet", help="Outlet name of a single text or HTML input (the default claimant).")
 @click.option("--failures", "failures_path", type=click.Path(dir_okay=False, writable=True),

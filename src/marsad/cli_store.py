@@ -20,6 +20,7 @@ from pathlib import Path
 import click
 
 from . import defaults
+from .cli_options import parse_day
 from .export import FORMATS, country_code, write
 from .model import Article, Document, Failure
 
@@ -160,20 +161,12 @@ def _count_inputs(paths: Iterable[str]) -> int | None:
     return total
 
 
-def _parse_day(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2018-03-21")
-
 
 @click.command(name="ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default=defaults.DB_PATH, show_default=True, type=click.Path(dir_okay=False),
               help="The database file (created if missing, upgraded if old).")
-@click.option("--published", callback=_parse_day, metavar="YYYY-MM-DD",
+@click.option("--published", callback=parse_day, metavar="YYYY-MM-DD",
               help="Publication date of a single text or HTML input.")
 @click.option("--outlet", help="Outlet name of a single text or HTML input.")
 @click.option("--progress/--no-progress", default=None,
@@ -231,8 +224,8 @@ def _query_options(f):
     options = [
         click.option("--db", default=defaults.DB_PATH, show_default=True,
                      type=click.Path(dir_okay=False, exists=True), help="The database file."),
-        click.option("--since", callback=_parse_day, metavar="YYYY-MM-DD", help="On or after this day."),
-        click.option("--until", callback=_parse_day, metavar="YYYY-MM-DD", help="On or before this day."),
+        click.option("--since", callback=parse_day, metavar="YYYY-MM-DD", help="On or after this day."),
+        click.option("--until", callback=parse_day, metavar="YYYY-MM-DD", help="On or before this day."),
         click.option("--country", callback=_country, help="ISO code or English name (SY, Syria)."),
         click.option("--admin1", help="Governorate, English name (Idlib)."),
         click.option("--type", "event_type", help="Event type or sub-event type (\"Air/drone strike\")."),
