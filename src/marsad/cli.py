@@ -137,6 +137,11 @@ from .cli_store import events, incidents, ingest  # noqa: E402
 for _command in (ingest, events, incidents):
     main.add_command(_command)
 
+# Extract over a corpus on a process pool or a Dask cluster.
+from .cli_batch import batch  # noqa: E402
+
+main.add_command(batch)
+
 
 @gazetteer.command()
 @click.argument("corpus", nargs=-1, required=True)
