@@ -86,7 +86,8 @@ def main() -> int:
         print(f"{'engine':8} {'workers':>7} {'reports/s':>10} {'seconds':>8} {'efficiency':>10} {'vs serial':>9}")
         for r in results:
             print(f"{r['engine']:8} {r['workers']:>7} {r['reports_per_s']:>10} {r['seconds']:>8} "
-                  f"{r['efficiency'] if r['efficiency'] is not None else '-':>10} {r['vs_serial']:>9}")
+                  f"{r['efficiency'] if r['efficiency'] is not None else '-':>10} "
+                  f"{r['vs_serial'] if r['vs_serial'] is not None else '-':>9}")
     return 0
 
 
