@@ -11,7 +11,7 @@ from bisect import bisect_left
 from datetime import date
 from dataclasses import dataclass, field
 
-from ..model import ActorEntry, Claim, DateValue, Location, Mention, Span
+from ..model import Claim, Mention, Span
 from ..text.normalise import fold
 from .triggers import TriggerHit
 
@@ -82,8 +82,6 @@ class Sorted(list):
         self.starts = [m.start for m in self]
 
 
-def in_span(m: Mention | TriggerHit, span: Span) -> bool:
-    return span.start <= m.start and m.end <= span.end
 
 
 def armed(m: Mention) -> bool:
@@ -227,15 +225,3 @@ def by_air(sentence: Span) -> bool:
 
 def civilian_target(sentence: Span, trigger: TriggerHit) -> bool:
     return bool(_CIVILIAN_WORDS.search(fold(sentence.text)))
-
-
-def actor_entry(m: Mention | None) -> ActorEntry | None:
-    return m.value if m else None
-
-
-def location_of(m: Mention) -> Location:
-    return m.value
-
-
-def date_of(m: Mention | None) -> DateValue | None:
-    return m.value if m else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Generic, Iterable, TypeVar
 
 from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
 
@@ -100,7 +100,3 @@ def _tokens(norm: Normalised):
                 by_stem.setdefault(stem, []).append((cut, indices))
         _last[0], _last[1] = norm, (spans, toks, by_stem)
     return _last[1]
-
-
-def make_matcher(pairs: Iterable[tuple[str, Any]]) -> PhraseMatcher[Any]:
-    return PhraseMatcher(pairs)
