@@ -165,3 +165,18 @@ def test_batch_warc_html_with_warc_date_as_fallback(tmp_path):
     got = {r["url"]: r["published"].isoformat() for r in pq.read_table(out / "reports").to_pylist()}
     assert got == {"https://example.org/a": "2018-02-20", "https://example.org/b": "2019-05-01"}
     assert {r["location_name_ar"] for r in _events(out)} == {"حمورية", "دوما"}
+
+
+@pytest.mark.parametrize("name,content", [("empty.jsonl", b""), ("empty.jsonl.gz", None)])
+def test_batch_empty_input_file_is_one_failure_row(tmp_path, corpus, name, content):
+    import gzip
+
+    empty = tmp_path / name
+    empty.write_bytes(gzip.compress(b"") if content is None else content)
+    out = tmp_path / "out"
+    summary = run_batch([empty, corpus], out, engine="serial", shard_size=500, progress=io.StringIO())
+    failures = pq.read_table(out / "failures").to_pylist()
+    empty_rows = [r for r in failures if r["report_id"] == name]
+    assert len(empty_rows) == 1
+    assert empty_rows[0]["reason"].startswith("empty input")
+    assert summary.failures == 4  # the empty file, plus the corpus's three bad records

@@ -81,8 +81,11 @@ def plan_shards(paths: list[str | Path], size: int = DEFAULT_SHARD_SIZE) -> list
             raise FileNotFoundError(f"no such input file: {path}")
         kind = input_kind(path)
         planner = {"jsonl": _plan_jsonl, "parquet": _plan_parquet, "warc": _plan_warc}[kind]
+        planned = len(shards)
         for offset, count, first in planner(path, size):
             shards.append(Shard(len(shards), path, kind, offset, count, first))
+        if len(shards) == planned:  # an input with no record still gets a shard, to report it
+            shards.append(Shard(len(shards), path, kind, 0, 0))
     return shards
 
 
@@ -92,6 +95,10 @@ def read_shard(shard: Shard) -> Iterator[tuple[RawInput | Failure, date | None]]
     The fallback (a WARC record's date) applies only when the page itself
     gives no publication date.
     """
+    if shard.count == 0:
+        what = {"jsonl": "no lines", "parquet": "no rows", "warc": "no HTML response records"}[shard.kind]
+        yield Failure(Path(shard.path).name, "read", f"empty input: {what} in the file", shard.path), None
+        return
     try:
         if shard.kind == "warc":
             yield from _read_warc(shard)
