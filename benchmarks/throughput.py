@@ -17,7 +17,7 @@ from pathlib import Path
 from marsad.ingest import read_inputs
 from marsad.knowledge import load_actors, load_gazetteer
 from marsad.model import Failure
-from marsad.pipeline import extract
+from marsad.pipeline import extract, settle
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "syria-news-unlabeled.jsonl.gz"
 
@@ -36,6 +36,7 @@ def main() -> int:
     # One warm-up extraction so lazy indexes are built before timing.
     warm = next(a for a in read_inputs([args.corpus]) if not isinstance(a, Failure))
     extract(warm)
+    settle()  # as extract_many does after its first report
     startup = time.perf_counter() - t0
 
     n = failed = events = chars = 0

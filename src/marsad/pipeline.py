@@ -7,6 +7,7 @@ article becomes a Failure with its reason and the batch goes on.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from bisect import bisect_left, bisect_right
@@ -162,6 +163,23 @@ def extract(article: Article) -> Document:
     return Document(article, events, tuple(rec.unresolved))
 
 
+_settled = [False]
+
+
+def settle() -> None:
+    """Once per process, after the first extraction: hide the loaded knowledge from
+    the garbage collector.
+
+    The gazetteer, actor registry and matchers are ~150k objects that live as long
+    as the process; every full collection would walk them again (about a seventh
+    of extract's time on a long run). ``gc.freeze`` moves what exists now out of
+    the collector's view; later garbage is collected as usual.
+    """
+    if not _settled[0]:
+        _settled[0] = True
+        gc.freeze()
+
+
 def extract_many(items: Iterable[Article | Failure]) -> Iterator[Document | Failure]:
     """Extract each article; a failure of one is reported and the rest go on."""
     for item in items:
@@ -169,7 +187,9 @@ def extract_many(items: Iterable[Article | Failure]) -> Iterator[Document | Fail
             yield item
             continue
         try:
-            yield extract(item)
+            doc = extract(item)
+            settle()
+            yield doc
         except NotArabic as exc:
             yield Failure(item.id, "extract", str(exc))
         except Exception as exc:  # one article must never sink a batch; the reason is kept

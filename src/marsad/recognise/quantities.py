@@ -146,11 +146,15 @@ def _clitic_forms(stems, article: bool) -> dict[str, tuple[int, str]]:
     """Every folded spelling of ``stems`` with proclitics (and ال when asked)
     -> (cut, stem): cut is how many leading letters are proclitics."""
     out: dict[str, tuple[int, str]] = {}
+    stems = sorted(stems)  # a set's order changes with the hash seed; the output must not
     bases = [(s, s) for s in stems]
     if article:
         bases += [("ال" + s, s) for s in stems]
+    # A word that is itself a stem reads as that stem ("واحد" is one, not و + "احد"):
+    # bare forms first, so a clitic reading never takes their place.
     for form, stem in bases:
         out.setdefault(form, (0, stem))
+    for form, stem in bases:
         for p in PROCLITICS:
             if p.endswith("ل") and form.startswith("ال"):
                 out.setdefault(p + form[1:], (len(p), stem))  # لل: ل + ال

@@ -7,9 +7,8 @@ back as spans of the *original* text, so evidence is always the author's words.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import Generic, Iterable, TypeVar
+from typing import Any, Generic, Iterable, TypeVar
 
 from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
 
@@ -26,11 +25,23 @@ class Match(Generic[T]):
     n_words: int
 
 
+class _Node:
+    """A word trie node: the terms that end here, and the words that go on."""
+
+    __slots__ = ("ends", "next")
+
+    def __init__(self) -> None:
+        self.ends: list[tuple[Any, str]] = []  # (value, term), in the order added
+        self.next: dict[str, _Node] = {}
+
+
 class PhraseMatcher(Generic[T]):
     """Finds dictionary terms in text. Build once, call on many texts."""
 
     def __init__(self, terms: Iterable[tuple[str, T]] = ()) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], T, str]]] = defaultdict(list)
+        # First word -> trie of the words after it. A trie, not a list of terms per
+        # first word: "محافظة" or "قوات" begin hundreds of names and occur on every page.
+        self._index: dict[str, _Node] = {}
         self.size = 0
         for term, value in terms:
             self.add(term, value)
@@ -40,28 +51,42 @@ class PhraseMatcher(Generic[T]):
         toks = tuple(key[a:b] for a, b in words(key))
         if not toks:
             return
-        self._index[toks[0]].append((toks[1:], value, " ".join(toks)))
+        node = self._index.get(toks[0])
+        if node is None:
+            node = self._index[toks[0]] = _Node()
+            _first_word(toks[0])
+        for tok in toks[1:]:
+            child = node.next.get(tok)
+            if child is None:
+                child = node.next[tok] = _Node()
+            node = child
+        node.ends.append((value, " ".join(toks)))
         self.size += 1
 
     def find_all(self, text: str | Normalised) -> list[Match[T]]:
         """Every match, overlapping ones included."""
         norm = text if isinstance(text, Normalised) else normalise(text)
-        spans, toks, by_stem = _tokens(norm)
+        words_, toks, by_stem = _tokens(norm)
         found: list[Match[T]] = []
         index = self._index
+        last = len(toks) - 1
         # Only stems that begin some entry are visited: a set intersection in C.
         for stem in by_stem.keys() & index.keys():
-            entries = index[stem]
-            for cut, indices in by_stem[stem]:
-                for i in indices:
-                    for rest, value, term in entries:
-                        n = len(rest)
-                        if n and tuple(toks[i + 1 : i + 1 + n]) != rest:
-                            continue
-                        a = spans[i][0] + cut
-                        b = spans[i + n][1]
-                        start, end = norm.to_original(a, b)
-                        found.append(Match(start, end, norm.original[start:end], value, term, n + 1))
+            root = index[stem]
+            for cut, i in by_stem[stem]:
+                node, n = root, 0
+                while True:
+                    if node.ends:
+                        start, end = norm.to_original(words_[i].start() + cut, words_[i + n].end())
+                        text = norm.original[start:end]
+                        for value, term in node.ends:
+                            found.append(Match(start, end, text, value, term, n + 1))
+                    if not node.next or i + n >= last:
+                        break
+                    node = node.next.get(toks[i + n + 1])
+                    if node is None:
+                        break
+                    n += 1
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 
@@ -81,22 +106,37 @@ class PhraseMatcher(Generic[T]):
 
 
 _last: list = [None, None]
+# The first words of every matcher's terms, and, per word of a text, its readings
+# (clitic-stripped stems) that begin some term: most words begin none, so a text
+# is indexed only where a match can start.
+_FIRST: set[str] = set()
+_READINGS: dict[str, tuple[tuple[int, str], ...]] = {}
+_READINGS_MAX = 200_000  # words remembered; a long run's vocabulary keeps growing
+
+
+def _first_word(word: str) -> None:
+    if word not in _FIRST:
+        _FIRST.add(word)
+        _READINGS.clear()  # readings computed before may have missed this word
+        _last[0] = None
 
 
 def _tokens(norm: Normalised):
-    """Word spans, words, and for each clitic-stripped stem the words that read as it,
-    of a normalised text. The last text's are kept: every recogniser matches the
-    same article in turn."""
+    """Words (as regex matches), and for each stem that begins a term the
+    ``(clitic length, word index)`` of the words that read as it, of a normalised
+    text. The last text's are kept: every recogniser matches the same article in turn."""
     if _last[0] is not norm:
         found = list(WORD.finditer(norm.text))
-        spans = [m.span() for m in found]
         toks = [m.group() for m in found]
-        where: dict[str, list[int]] = {}
+        readings = _READINGS
+        if len(readings) > _READINGS_MAX:
+            readings.clear()
+        by_stem: dict[str, list[tuple[int, int]]] = {}
         for i, tok in enumerate(toks):
-            where.setdefault(tok, []).append(i)
-        by_stem: dict[str, list[tuple[int, list[int]]]] = {}
-        for tok, indices in where.items():  # each distinct word once
-            for cut, stem in clitic_variants(tok):
-                by_stem.setdefault(stem, []).append((cut, indices))
-        _last[0], _last[1] = norm, (spans, toks, by_stem)
+            r = readings.get(tok)
+            if r is None:
+                r = readings[tok] = tuple(v for v in clitic_variants(tok) if v[1] in _FIRST)
+            for cut, stem in r:
+                by_stem.setdefault(stem, []).append((cut, i))
+        _last[0], _last[1] = norm, (found, toks, by_stem)
     return _last[1]

@@ -201,3 +201,16 @@ def test_quantities_never_raise_and_offsets_are_exact(text):
 def test_quantities_never_raise_on_any_text(text):
     for m in find_quantities(text):
         assert text[m.start : m.end] == m.text
+
+
+def test_quantities_same_reading_whatever_the_hash_seed():
+    # "واحد" is the number one, not و + "أحد"; the answer must not depend on set order,
+    # which changes with each process's hash seed.
+    import subprocess
+    import sys
+
+    code = ("from marsad.recognise.quantities import find_quantities as f; "
+            "print([(m.start, m.text) for m in f('قتل مدني واحد وجرح ثلاثة')])")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in range(6)}
+    assert seen == {"[(9, 'واحد'), (19, 'ثلاثة')]\n"}
