@@ -25,7 +25,7 @@ from .recognise.places import find_places, place_candidates, story_country, stor
 from .recognise.quantities import find_quantities
 from .recognise.unresolved import find_unresolved
 from .text.language import arabic_share, detect_language
-from .text.normalise import Normalised, fold, normalise
+from .text.normalise import Normalised, normalise
 from .text.sentences import split_sentences
 from .text.spans import SpanIndex
 
@@ -41,22 +41,28 @@ class NotArabic(ValueError):
 _HARM = re.compile(r"قتل|قتيل|شهيد|شهدا|ضحاي|ضحيه|جرح|جريح|مصاب|اصاب|جثث|جثه|حتف|مصرع|اسري|اسير|مفقود|اعدام|نحر")
 
 
-def _claim_view(text: str, sentences: list, triggers: list) -> str:
+def _claim_view(norm: Normalised, sentences: list, triggers: list) -> Normalised:
     """The text with every sentence that can hold no claim blanked out, offsets kept.
 
     Numbers and claimants only matter in sentences with a trigger or a word of harm
-    (the coder reads claims nowhere else); blanking the rest halves their cost.
+    (the coder reads claims nowhere else); blanking the rest halves their cost. The
+    view is cut from the article's own normalised text, with the same offset map.
     """
     starts = [t.start for t in triggers]
-    keep = []
+    source, nt, original = norm.source, norm.text, norm.original
+    raw, folded = [], []
+    done = done_n = 0  # how far the view has been written, in the text and in its normalised form
     for s in sentences:
+        a, b = bisect_left(source, s.start), bisect_left(source, s.end)
         has_trigger = bisect_left(starts, s.start) < bisect_left(starts, s.end)
-        if has_trigger or _HARM.search(fold(s.text)):
-            keep.append(s)
-    chars = [" "] * len(text)
-    for s in keep:
-        chars[s.start:s.end] = text[s.start:s.end]
-    return "".join(chars)
+        if not (has_trigger or _HARM.search(nt, a, b)):
+            continue
+        raw += [" " * (s.start - done), original[s.start:s.end]]
+        folded += [" " * (a - done_n), nt[a:b]]
+        done, done_n = s.end, b
+    raw.append(" " * (len(original) - done))
+    folded.append(" " * (len(nt) - done_n))
+    return Normalised("".join(raw), "".join(folded), source)
 
 
 # Clocks and time zones: an event may be dated a day after the outlet's date line.
@@ -85,8 +91,8 @@ def recognise(article: Article, norm: Normalised | None = None,
     if triggers is None:
         claim_text, claim_norm = article.text, norm
     else:
-        claim_text = _claim_view(article.text, sentences, triggers)
-        claim_norm = normalise(claim_text)
+        claim_norm = _claim_view(norm, sentences, triggers)
+        claim_text = claim_norm.original
     rec = Recognised(
         reference=reference,
         actors=actors,
