@@ -379,6 +379,23 @@ def _p_recent(s: Stream, k: int) -> _Hit | None:
 
 
 _PARSERS = (_p_day, _p_period, _p_ago, _p_recent, _p_night, _p_hijri, _p_iso)
+# The first words some parsers can start at ("digit": a number). A parser missing
+# here may start anywhere. Most candidate words are numbers or "على", which only
+# the day and period parsers can use, so the others are not tried there.
+_STARTS: dict[Callable, frozenset[str]] = {
+    _p_ago: frozenset({MUNDHU, R.BEFORE}),
+    _p_recent: frozenset({*R.RECENT_LEAD, *R.RECENT_PLURAL, AL, LAST}),
+    _p_night: frozenset({MIDNIGHT, NIGHT_DEF}),
+    _p_hijri: frozenset({"digit", AL, *R.ORDINAL_DAYS, *R.HIJRI_MONTHS}),
+    _p_iso: frozenset({"digit"}),
+}
+
+
+@lru_cache(maxsize=4096)
+def _parsers_for(stem: str) -> tuple[Callable, ...]:
+    """The parsers that can read an expression starting with ``stem``, in order."""
+    key = "digit" if stem[0] in _DIGITS else stem
+    return tuple(p for p in _PARSERS if p not in _STARTS or key in _STARTS[p])
 
 
 def _first_tokens(*tables: object) -> frozenset[str]:
@@ -447,7 +464,7 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
             if not (stem in _TRIGGERS or stem[0] in _DIGITS):
                 continue
             s.i0, s.first, s.prep = i, stem, any(ch in "بل" for ch in tok[:cut])
-            for parse in _PARSERS:
+            for parse in _parsers_for(stem):
                 hit = parse(s, i)
                 if hit is not None and hit.end > i and (best is None or hit.end > best.end):
                     # "للشهر" was read as ل + الشهر: the span keeps the whole "لل"
