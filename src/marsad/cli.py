@@ -142,6 +142,11 @@ from .cli_batch import batch  # noqa: E402
 
 main.add_command(batch)
 
+# The HTTP API and dashboard over a database.
+from .cli_serve import serve  # noqa: E402
+
+main.add_command(serve)
+
 
 @gazetteer.command()
 @click.argument("corpus", nargs=-1, required=True)

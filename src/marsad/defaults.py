@@ -53,3 +53,30 @@ SKETCH_INDEXED = 16  # smallest hashes of each sketch kept in the lookup index
 # under one site's heavy furniture score up to 0.95 too, so reports that both
 # have events must also share one (same type, place and day) to count.
 NEAR_DUPLICATE_SIMILARITY = 0.8
+
+# HTTP API (marsad serve) -----------------------------------------------------------
+# Loopback by default: reading needs no token, so the data is published only
+# when the user names another interface.
+API_HOST = "127.0.0.1"
+API_PORT = 8000
+# POST bodies (/api/extract, reviews). A news page's text is rarely over 200 KB;
+# 2 MB of JSON leaves room for a heavy HTML page and refuses dumps that would
+# hold a worker for seconds.
+API_MAX_BODY = 2 * 1024 * 1024
+# The whole query string (a URL over 4 KB is no filter a person wrote) and one
+# parameter's value (a name, a date, a bbox or a few search words).
+API_MAX_QUERY = 4096
+API_MAX_PARAM = 500
+# Rows of one page of events or incidents: enough for a table, small enough that
+# one request cannot ask for the whole database.
+API_DEFAULT_LIMIT = 100
+API_MAX_LIMIT = 1000
+# Map markers: a map shows a few thousand points before it is unreadable; the
+# ceiling keeps one GeoJSON response under ~10 MB.
+API_GEOJSON_DEFAULT_LIMIT = 5000
+API_GEOJSON_MAX_LIMIT = 20000
+# SQLite integers are 64-bit and a deep OFFSET still walks every row before it:
+# past ten million rows a client should filter, not page.
+API_MAX_OFFSET = 10_000_000
+# An analyst's note on a review: a paragraph, not a document.
+REVIEW_MAX_NOTE = 4000

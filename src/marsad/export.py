@@ -177,6 +177,19 @@ def flat_incident(i: dict[str, Any]) -> dict[str, Any]:
         "first_seen": i.get("first_seen"), "last_seen": i.get("last_seen"),
         "reports": "; ".join(i.get("reports") or []), "events": "; ".join(i.get("events") or []),
         "tags": "; ".join(i.get("tags") or []), "notes": i.get("notes"),
+        **review_columns(i.get("review")),
+    }
+
+
+def review_columns(review: dict[str, Any] | None) -> dict[str, Any]:
+    """An incident's latest analyst review as columns beside the machine's own (which it never replaces):
+    status (confirmed | corrected | rejected, empty when unreviewed) and the corrections as JSON."""
+    review = review or {}
+    fixes = review.get("corrections")
+    return {
+        "review_status": review.get("status"),
+        "review_corrections": json.dumps(fixes, ensure_ascii=JSON_ENSURE_ASCII, sort_keys=True) if fixes else None,
+        "review_analyst": review.get("analyst"), "review_at": review.get("at"),
     }
 
 

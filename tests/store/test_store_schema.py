@@ -71,7 +71,7 @@ def test_schema_a_version_1_database_is_upgraded_in_place(tmp_path):
     db.close()
 
     with Store(path) as store:
-        assert [m.version for m in store.migrations] == [2, 3]
+        assert [m.version for m in store.migrations] == [2, 3, 4]
         assert version_of(store.db) == SCHEMA_VERSION
         assert store.check(deep=True) == []
         (incident,) = list(store.incidents())

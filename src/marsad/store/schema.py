@@ -39,6 +39,11 @@ Tables (every key is an INTEGER rowid; ``id`` columns are the public names):
     the near-duplicate relation (syndicated copies of one text).
 ``meta``
     key/value notes (e.g. ``relink``: events need linking into incidents).
+``reviews``
+    an analyst's verdict on an incident (confirm, correct, reject) and the
+    corrections, beside the machine's output and never over it. Incident
+    ids change as incidents merge and split, so a review keeps the member
+    event ids it saw: it applies to every current incident holding one.
 """
 from __future__ import annotations
 
@@ -344,10 +349,49 @@ def _v3(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('redupe', '1')")
 
 
+# Filters the API and the CLI apply to events and incidents (marsad.store.query.where),
+# each led by the column it compares for equality (or the date), then every other
+# filter column: a count of what matches reads the index alone, never the wide rows
+# (each holds its JSON). They replace the narrower indexes they begin with.
+_FILTER_INDEXES = {
+    "type": "event_type, date_start, date_end, sub_event_type, country, admin1, lat, lon",
+    "sub": "sub_event_type, date_start, date_end, event_type, country, admin1, lat, lon",
+    "place": "country, admin1, date_start, date_end, event_type, sub_event_type, lat, lon",
+    "admin1": "admin1, date_start, date_end, event_type, sub_event_type, country, lat, lon",
+    "date": "date_start, date_end, event_type, sub_event_type, country, admin1, lat, lon",
+}
+
+
+def _v4(db: sqlite3.Connection) -> None:
+    """Analysts' reviews of incidents; covering indexes for filtered counts and pages."""
+    for table in ("events", "incidents"):
+        for old in ("date", "place", "type_date"):
+            db.execute(f"DROP INDEX IF EXISTS {table}_{old}")
+        for name, columns in _FILTER_INDEXES.items():
+            db.execute(f"CREATE INDEX {table}_filter_{name} ON {table}({columns})")
+    _script(
+        db,
+        """
+        CREATE TABLE reviews (
+            review_key   INTEGER PRIMARY KEY,
+            incident_id  TEXT NOT NULL,              -- the incident's id when reviewed
+            events       TEXT NOT NULL,              -- JSON list of its member event ids then
+            action       TEXT NOT NULL CHECK (action IN ('confirm', 'correct', 'reject')),
+            corrections  TEXT NOT NULL DEFAULT '{}', -- JSON: the analyst's values of corrected fields
+            analyst      TEXT,
+            note         TEXT,
+            at           TEXT NOT NULL               -- UTC, ISO 8601
+        );
+        CREATE INDEX reviews_incident ON reviews(incident_id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, events, claims, failures, runs", _v1),
     Migration(2, "incidents and incident members; event link windows", _v2),
     Migration(3, "full-text search over normalised text; near-duplicate sketches", _v3),
+    Migration(4, "analysts' reviews of incidents; covering filter indexes", _v4),
 )
 VERSION = MIGRATIONS[-1].version
 

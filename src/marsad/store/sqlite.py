@@ -41,10 +41,19 @@ from ..dedup import (
     similarity,
     sketch,
 )
-from ..model import Document, Failure
+from ..model import SUB_EVENT_TYPE_PARENT, Document, Failure
 from ..text.normalise import fold
 from . import query as _query
 from .query import Query
+from .reviews import (
+    REVIEW_SELECT,
+    check_review,
+    incident_reviews,
+    latest_reviews,
+    review_dict,
+    short_text,
+    with_review,
+)
 from .schema import (
     FTS_PROBE,
     fts_entry,
@@ -466,8 +475,11 @@ class Store:
         return _query.events(self.db, q or Query())
 
     def incidents(self, q: Query | None = None) -> Iterator[dict[str, Any]]:
-        """Incidents matching ``q`` (all by default): canonical fields, claims with outlets, members."""
-        return _query.incidents(self.db, q or Query())
+        """Incidents matching ``q`` (all by default): canonical fields, claims with outlets,
+        members, and ``review``: the latest analyst review (None when unreviewed)."""
+        latest = latest_reviews(self.db)
+        for incident in _query.incidents(self.db, q or Query()):
+            yield with_review(incident, latest)
 
     def stats(self) -> dict[str, Any]:
         """Counts and size on disk."""
@@ -480,6 +492,36 @@ class Store:
     def check(self, deep: bool = False) -> list[str]:
         """Consistency problems (none: an empty list)."""
         return _query.check(self.db, deep)
+
+    # Reviews ---------------------------------------------------------------------------
+
+    def add_review(self, incident_id: str, action: str, corrections: dict[str, Any] | None = None,
+                   analyst: str | None = None, note: str | None = None) -> dict[str, Any]:
+        """Record an analyst's ``action`` (confirm | correct | reject) on the current
+        incident ``incident_id``, with its member event ids; the machine's fields
+        stay as they are. KeyError: no such incident; ValueError: a bad review."""
+        fixes = check_review(action, corrections)
+        analyst, note = short_text(analyst, "analyst", defaults.API_MAX_PARAM), short_text(note, "note",
+                                                                                  defaults.REVIEW_MAX_NOTE)
+        with self._write():
+            row = self.db.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+            if row is None:
+                raise KeyError(incident_id)
+            incident = json.loads(row[0])
+            sub = fixes.get("sub_event_type")
+            if sub and "event_type" not in fixes and SUB_EVENT_TYPE_PARENT[sub] != incident["event_type"]:
+                fixes["event_type"] = SUB_EVENT_TYPE_PARENT[sub]  # a sub-type of another type moves the type too
+            key = self.db.execute(
+                "INSERT INTO reviews (incident_id, events, action, corrections, analyst, note, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (incident_id, json.dumps(incident["events"], ensure_ascii=False), action,
+                 json.dumps(fixes, ensure_ascii=False), analyst, note, _now())).lastrowid
+            out = self.db.execute(f"{REVIEW_SELECT} WHERE review_key = ?", (key,)).fetchone()
+        return review_dict(*out)
+
+    def reviews(self, incident_id: str) -> list[dict[str, Any]]:
+        """Every review that applies to the incident ``incident_id``, newest first."""
+        return incident_reviews(self.db, incident_id)
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (after a big ingest) and refresh planner statistics."""
