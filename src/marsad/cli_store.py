@@ -23,6 +23,7 @@ from . import defaults
 from .cli_options import parse_day
 from .export import FORMATS, country_code, write
 from .model import Article, Document, Failure
+from .store.query import parse_bbox
 
 
 @dataclass
@@ -203,12 +204,9 @@ def _bbox(ctx, param, value):
     if value is None:
         return None
     try:
-        box = tuple(float(v) for v in value.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4 or not (-180 <= box[0] <= box[2] <= 180 and -90 <= box[1] <= box[3] <= 90):
-        raise click.BadParameter(f"{value!r}: write minlon,minlat,maxlon,maxlat, e.g. 35.5,32.3,42.4,37.4")
-    return box
+        return parse_bbox(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _country(ctx, param, value):

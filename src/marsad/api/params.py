@@ -7,7 +7,6 @@ mean no filter, as a form with blank fields sends them.
 """
 from __future__ import annotations
 
-import math
 import re
 from datetime import date
 from functools import cache
@@ -19,6 +18,7 @@ from .. import defaults
 from ..export import country_code
 from ..model import EVENT_TYPES, SUB_EVENT_TYPE_PARENT
 from ..store import Query
+from ..store.query import parse_bbox as read_bbox
 from .errors import ApiError
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -53,13 +53,9 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None:
         return None
     try:
-        box = tuple(float(v) for v in value.split(","))
-    except ValueError:
-        box = ()
-    if (len(box) != 4 or not all(math.isfinite(v) for v in box)
-            or not (-180 <= box[0] <= box[2] <= 180 and -90 <= box[1] <= box[3] <= 90)):
-        raise bad("bbox", f"expected minlon,minlat,maxlon,maxlat in degrees (e.g. 35.5,32.3,42.4,37.4), got {value!r}")
-    return box  # type: ignore[return-value]
+        return read_bbox(value)
+    except ValueError as exc:
+        raise bad("bbox", str(exc)) from None
 
 
 def parse_country(value: str | None) -> str | None:

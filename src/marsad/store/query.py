@@ -35,6 +35,18 @@ class Query:
     limit: int | None = None
 
 
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """``"minlon,minlat,maxlon,maxlat"`` in degrees, each min at most its max; ValueError otherwise."""
+    try:
+        box = tuple(float(v) for v in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not (-180 <= box[0] <= box[2] <= 180 and -90 <= box[1] <= box[3] <= 90):
+        raise ValueError(f"expected minlon,minlat,maxlon,maxlat in degrees (e.g. 35.5,32.3,42.4,37.4), "
+                         f"got {value!r}")
+    return box  # type: ignore[return-value]
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
