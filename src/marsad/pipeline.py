@@ -110,23 +110,42 @@ def resolve_dates(article: Article, norm=None) -> tuple[date | None, list]:
     """The report's date mentions, and the day relative ones count back from.
 
     That day is the publication date when known. Else the latest full date (day,
-    month and year) the text itself gives (CODEBOOK 5: without one, relative
-    dates stay unresolved). Else, when the text dates its items by day and month
+    month and year) the text itself gives, unless the text names a year well after
+    it, which makes it history and leaves the report undated (CODEBOOK 5: relative
+    dates then stay unresolved). Else, when the text dates its items by day and month
     and names a year elsewhere ("السبت 20 آب" in a report that says 2016), the
     latest such day in that year.
     """
     if article.published is not None:
         return article.published, find_dates(article.text, article.published, norm)
     undated = find_dates(article.text, None, norm)
-    reference = _latest_full_day(undated) or _latest_day_in_named_year(undated)
+    if any(d.value.precision == "day" and d.value.end is not None for d in undated):
+        reference = _latest_full_day(undated)  # None when those days are history: no guess then
+    else:
+        reference = _latest_day_in_named_year(undated)
     if reference is None:
         return None, undated
     return reference, resolve_relative(undated, reference)
 
 
+# A full date more than this many years before another year the text names is
+# history the report recalls ("5 حزيران 1967" in a report that also says 2010),
+# not the day it was written (a year or two later may be a plan or a forecast).
+_HISTORY_GAP_YEARS = 5
+
+
+def _named_years(mentions) -> list[int]:
+    return [d.value.start.year for d in mentions if d.value.start is not None]
+
+
 def _latest_full_day(mentions) -> date | None:
     days = [d.value.end for d in mentions if d.value.precision == "day" and d.value.end is not None]
-    return max(days) if days else None
+    if not days:
+        return None
+    latest = max(days)
+    if max(_named_years(mentions)) > latest.year + _HISTORY_GAP_YEARS:
+        return None
+    return latest
 
 
 def _latest_day_in_named_year(mentions) -> date | None:

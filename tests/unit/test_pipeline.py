@@ -49,6 +49,9 @@ def test_pipeline_an_unexpected_error_fails_one_article_only(monkeypatch):
         ("قصف أمس", date(2018, 3, 21), date(2018, 3, 21)),
         ("نشر في 19 آذار 2018. وقصفت الطائرات أمس", None, date(2018, 3, 19)),
         ("قصفت الطائرات أمس", None, None),
+        # The only full date is history the report recalls: a year named long after it says so.
+        ("منذ حرب 5 حزيران 1967 لم تشهد المنطقة مثل ما جرى عام 2012 حين قصفت الطائرات أمس", None, None),
+        ("في 5 حزيران 2011 وخلال عام 2012 قصفت الطائرات أمس", None, date(2011, 6, 5)),
     ],
 )
 def test_pipeline_reference_date_is_publication_else_the_texts_latest_full_date(text, published, reference):
