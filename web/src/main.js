@@ -7,7 +7,7 @@ import { createPanel } from "./panel.js";
 import { createTimeline } from "./timeline.js";
 import { orderTypes, TYPOLOGY } from "./types.js";
 
-const MAX_MARKERS = 1000; // the API's largest page
+const MAX_MARKERS = 5000; // clustered, Leaflet draws this many briskly; the API allows up to 20,000
 
 // Filter names are the API's query parameters.
 const FILTERS = ["since", "until", "type", "actor", "admin1", "country", "q"];

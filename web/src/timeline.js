@@ -34,19 +34,51 @@ export function binCounts(items) {
   const dated = (items || []).filter((it) => typeof it.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(it.day));
   if (!dated.length) return null;
   const days = dated.map((it) => dayNumber(it.day));
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+  const [first, last] = coreRange(dated, days);
   const width = binDays(last - first + 1);
   const n = Math.floor((last - first) / width) + 1;
   const bins = Array.from({ length: n }, () => new Map());
+  let outside = 0;
   dated.forEach((it, k) => {
+    if (days[k] < first || days[k] > last) {
+      outside += Number(it.n) || 0;
+      return;
+    }
     const b = bins[Math.floor((days[k] - first) / width)];
     b.set(it.event_type, (b.get(it.event_type) || 0) + (Number(it.n) || 0));
   });
   const types = orderTypes(dated.map((it) => it.event_type)).filter((t) => dated.some((it) => it.event_type === t));
   let max = 0;
   for (const b of bins) max = Math.max(max, [...b.values()].reduce((a, x) => a + x, 0));
-  return { first, last: first + n * width - 1, width, bins, types, max };
+  return { first, last: first + n * width - 1, width, bins, types, max, outside };
+}
+
+/**
+ * The days the timeline spans: all of them, unless a few stray dates (a war
+ * recalled from 1948, a plan for 2030) would stretch a span of years to decades;
+ * then the tails holding at most TAIL of the incidents at each end are left off (and counted).
+ */
+const TAIL = 0.02;
+function coreRange(items, days) {
+  const lo = Math.min(...days);
+  const hi = Math.max(...days);
+  if (hi - lo <= 3 * 365) return [lo, hi];
+  const order = days.map((d, k) => [d, Number(items[k].n) || 0]).sort((a, b) => a[0] - b[0]);
+  const total = order.reduce((a, [, n]) => a + n, 0);
+  let acc = 0;
+  let first = lo;
+  for (const [d, n] of order) {
+    if ((acc + n) / total > TAIL) { first = d; break; }
+    acc += n;
+  }
+  acc = 0;
+  let last = hi;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const [d, n] = order[i];
+    if ((acc + n) / total > TAIL) { last = d; break; }
+    acc += n;
+  }
+  return first <= last ? [first, last] : [lo, hi];
 }
 
 /**
@@ -172,6 +204,9 @@ export function createTimeline(container, onBrush) {
     legend.appendChild(el("span", { class: "unit", text: `per ${unitName(data.width)}` }));
     for (const t of data.types) {
       legend.appendChild(el("span", { class: "item" }, el("span", { class: "swatch", style: { background: colourOf(t) } }), t));
+    }
+    if (data.outside) {
+      legend.appendChild(el("span", { class: "unit", text: `${data.outside} dated outside this span not shown` }));
     }
     legend.appendChild(el("span", { class: "hint", text: "Drag to filter dates; click to clear." }));
     root.appendChild(legend);
