@@ -141,6 +141,11 @@ def _cues() -> Cues:
     return load_cues()
 
 
+def reporting_verbs() -> frozenset[str]:
+    """The reporting verbs of the cue file, folded ("قالت", "أعلن", "نفى" …)."""
+    return _cues().verbs
+
+
 def _clean(s: str) -> str:
     s = _DIACRITICS.sub("", s)
     s = "".join(" " if ch in _QUOTES else ch for ch in s)

@@ -19,6 +19,7 @@ from ..geocode import resolve
 from ..knowledge import Gazetteer, load_gazetteer
 from ..model import Location, Mention, PlaceEntry
 from ..text.matcher import PhraseMatcher
+from .claimants import reporting_verbs
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
 
 # Type words, normalised. "ريف"/"محافظة"/"ناحية" name a region around the place.
@@ -113,6 +114,8 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
             continue
         if _is_dateline(text, start, m.end) or _INSTITUTION.search(fold(text[max(0, start - 14):start])):
             continue
+        if kind is None and _speaks(text, start):
+            continue
         whole_word = m.start == 0 or not text[m.start - 1].isalpha()
         entries = tuple(e for e in by_term[m.value] if _plausible(e, whole_word, kind))
         if not entries:
@@ -197,6 +200,17 @@ def _plausible(entry: PlaceEntry, whole_word: bool, kind: str | None) -> bool:
 _DATELINE_AFTER = re.compile(r"^\s*(?:[-–—:]|\(\s*\S+\s*\)\s*[-–—:])")
 # A place named as part of an institution ("مستشفى القدس", "وكالة ... ") is not a location.
 _INSTITUTION = re.compile(r"(?:مستشفي|مشفي|مدرسه|جامعه|وكاله|صحيفه|قناه|اذاعه|تلفزيون|فندق|جامع|مسجد|كنيسه|شركه|نادي|منتخب|فريق|مجلس)\s*\W*$")
+
+
+def _speaks(text: str, start: int) -> bool:
+    """The place is the subject of a reporting verb: "قالت موسكو", "واتهمت دمشق" name a
+    government (metonymy), not where anything happened."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not m:
+        return False
+    word = fold(m.group(1))
+    verbs = reporting_verbs()
+    return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -76,3 +76,13 @@ def test_places_a_district_is_near_its_seat():
     (place,) = _one("هجوم في قضاء تلعفر", country="IQ")
     assert place.value.precision == 2
     assert place.value.name.replace("'", "").startswith("Tall Afar") or "Afar" in place.value.name
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قالت موسكو إن الغارات استهدفت مواقع التنظيم", []),          # the government speaks
+    ("وأعلنت أنقرة أن جنودها يتمركزون على الحدود", []),
+    ("قصفت الطائرات مدينة حلب", ["مدينة حلب"]),                    # a place that is acted on
+    ("قال ناشطون في حلب إن القصف مستمر", ["حلب"]),                 # where the speakers are
+])
+def test_place_mentions_a_capital_that_speaks_is_its_government(text, expected):
+    assert [m.text for m in find_places(text)] == expected
