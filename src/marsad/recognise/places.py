@@ -125,7 +125,8 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
         end = m.end
         if i + 1 < len(matches):
             nxt = matches[i + 1]
-            gap = fold(text[m.end : nxt.start])
+            # Folding only drops marks: a gap this long stays too long, and is not folded.
+            gap = fold(text[m.end : nxt.start]) if nxt.start - m.end < 120 else "-" * 30
             region_next = all(e.feature in ("admin1", "admin2", "country") for e in by_term[nxt.value])
             if len(gap) < 30 and (_ANCHOR.match(gap) or (region_next and _REGION_LINK.match(gap))):
                 anchor = by_term[nxt.value]
