@@ -12,6 +12,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from itertools import chain
 from typing import Iterable, Iterator
 
 from .coder.assemble import code_events
@@ -41,28 +42,43 @@ class NotArabic(ValueError):
 _HARM = re.compile(r"قتل|قتيل|شهيد|شهدا|ضحاي|ضحيه|جرح|جريح|مصاب|اصاب|جثث|جثه|حتف|مصرع|اسري|اسير|مفقود|اعدام|نحر")
 
 
+# A blanked stretch of the claim view keeps at most this many spaces in its
+# normalised form: more than any window the number and source readers look
+# through (48 characters), so they read the same, and skip the rest unscanned.
+_BLANK_KEPT = 64
+
+
 def _claim_view(norm: Normalised, sentences: list, triggers: list) -> Normalised:
     """The text with every sentence that can hold no claim blanked out, offsets kept.
 
     Numbers and claimants only matter in sentences with a trigger or a word of harm
     (the coder reads claims nowhere else); blanking the rest halves their cost. The
-    view is cut from the article's own normalised text, with the same offset map.
+    view is cut from the article's own normalised text and offset map; its
+    normalised form shortens each blanked stretch to ``_BLANK_KEPT`` spaces.
     """
     starts = [t.start for t in triggers]
     source, nt, original = norm.source, norm.text, norm.original
-    raw, folded = [], []
+    raw, folded, mapped = [], [], []
     done = done_n = 0  # how far the view has been written, in the text and in its normalised form
+
+    def blank(upto: int) -> None:
+        keep = min(upto - done_n, _BLANK_KEPT)
+        folded.append(" " * keep)
+        mapped.append(source[done_n:done_n + keep])
+
     for s in sentences:
         a, b = bisect_left(source, s.start), bisect_left(source, s.end)
         has_trigger = bisect_left(starts, s.start) < bisect_left(starts, s.end)
         if not (has_trigger or _HARM.search(nt, a, b)):
             continue
         raw += [" " * (s.start - done), original[s.start:s.end]]
-        folded += [" " * (a - done_n), nt[a:b]]
+        blank(a)
+        folded.append(nt[a:b])
+        mapped.append(source[a:b])
         done, done_n = s.end, b
     raw.append(" " * (len(original) - done))
-    folded.append(" " * (len(nt) - done_n))
-    return Normalised("".join(raw), "".join(folded), source)
+    blank(len(nt))
+    return Normalised("".join(raw), "".join(folded), tuple(chain.from_iterable(mapped)))
 
 
 # Clocks and time zones: an event may be dated a day after the outlet's date line.
