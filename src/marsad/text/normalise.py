@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,7 +61,7 @@ class Normalised:
 
     original: str
     text: str
-    source: tuple[int, ...]
+    source: Sequence[int]  # a range when nothing was deleted (most texts): no list to build
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span [start, end) to the smallest original span covering it."""
@@ -85,13 +86,24 @@ class _FoldTable(dict):
 _TABLE = _FoldTable()
 
 
+# The characters folding deletes (and only those: every other one becomes one character).
+_DELETED = re.compile("[" + "".join(sorted(re.escape(ch) for ch in _DELETE)) + "]+")
+
+
 def normalise(original: str) -> Normalised:
     """Fold ``original`` for matching, keeping the offset map."""
     text = original.translate(_TABLE)
     if len(text) == len(original):
-        source = tuple(range(len(original)))  # nothing deleted: the map is the identity
+        source: Sequence[int] = range(len(original))  # nothing deleted: the map is the identity
     else:
-        source = tuple(i for i, ch in enumerate(original) if _TABLE[ord(ch)])
+        # The identity between deleted characters, built a stretch at a time.
+        kept: list[int] = []
+        prev = 0
+        for m in _DELETED.finditer(original):
+            kept.extend(range(prev, m.start()))
+            prev = m.end()
+        kept.extend(range(prev, len(original)))
+        source = tuple(kept)
     return Normalised(original, text, source)
 
 
