@@ -60,3 +60,20 @@ def test_matcher_returns_the_authors_words(text, found):
 def test_matcher_prefers_the_longest_reading():
     matcher = PhraseMatcher([("الجيش", "army"), ("الجيش الحر", "fsa")])
     assert [h.value for h in matcher.find("هاجم الجيش الحر مواقع")] == ["fsa"]
+
+
+def test_matcher_finds_every_term_sharing_a_first_word():
+    # Hundreds of names begin with the same word ("محافظة", "قوات"): each is found, and a
+    # shorter one where the longer does not go on.
+    terms = [(f"قوات {w}", w) for w in ("النظام", "الأمن", "النخبة", "الدفاع الوطني")] + [("قوات", "bare")]
+    matcher = PhraseMatcher(terms)
+    text = "اشتبكت قوات النظام مع قوات الدفاع الوطني ثم انسحبت قوات أخرى"
+    assert [h.value for h in matcher.find(text)] == ["النظام", "الدفاع الوطني", "bare"]
+    assert {h.value for h in matcher.find_all(text)} == {"النظام", "الدفاع الوطني", "bare"}
+
+
+def test_matcher_built_after_a_text_was_read_still_finds_its_terms():
+    text = normalise("قصفت الطائرات بلدة كفرنبل في ريف إدلب")
+    assert [h.value for h in PhraseMatcher([("إدلب", 1)]).find(text)] == [1]
+    # A second dictionary, new first words, same text object: its words must be indexed too.
+    assert [h.value for h in PhraseMatcher([("كفرنبل", 2)]).find(text)] == [2]
