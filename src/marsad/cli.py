@@ -32,6 +32,8 @@ def main() -> None:
     Code the seed page:      marsad extract page.txt --published 2018-03-21
     Code a file of reports:  marsad extract reports.jsonl -o events.jsonl
     Score against gold:      marsad eval gold.jsonl --input inputs.jsonl
+    Store, then browse:      marsad ingest reports.jsonl --db marsad.db && marsad serve --db marsad.db
+    A large corpus:          marsad batch crawl/*.warc.gz --out out/ --engine dask --workers 8
     """
 
 
