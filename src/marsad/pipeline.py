@@ -26,7 +26,7 @@ from .recognise.places import find_places, place_candidates, story_country, stor
 from .recognise.quantities import find_quantities
 from .recognise.unresolved import find_unresolved
 from .text.language import arabic_share, detect_language
-from .text.normalise import Normalised, normalise
+from .text.normalise import Normalised, fold, normalise
 from .text.sentences import split_sentences
 from .text.spans import SpanIndex
 
@@ -136,7 +136,7 @@ def resolve_dates(article: Article, norm=None) -> tuple[date | None, list]:
         return article.published, find_dates(article.text, article.published, norm)
     undated = find_dates(article.text, None, norm)
     if any(d.value.precision == "day" and d.value.end is not None for d in undated):
-        reference = _latest_full_day(undated)  # None when those days are history: no guess then
+        reference = _latest_full_day(undated, article.text)  # None when those days are history
     else:
         reference = _latest_day_in_named_year(undated)
     if reference is None:
@@ -150,18 +150,26 @@ def resolve_dates(article: Article, norm=None) -> tuple[date | None, list]:
 _HISTORY_GAP_YEARS = 5
 
 
-def _named_years(mentions) -> list[int]:
-    return [d.value.start.year for d in mentions if d.value.start is not None]
+# Words that make a year a horizon, not a time the report has seen: "بحلول عام 2023",
+# "تمتد إلى 2025", "تستحق في 2026".
+_HORIZON = re.compile(r"(?:بحلول|حتي|الي|لغايه|غايه|تستحق|يستحق|تمتد|يمتد)\s+(?:\S+\s+)?$")
 
 
-def _latest_full_day(mentions) -> date | None:
+def _later_year_named(mentions, text: str, year: int) -> bool:
+    """Whether the text names, other than as a horizon, a year more than the gap after ``year``."""
+    for d in mentions:
+        if d.value.start is not None and d.value.start.year > year + _HISTORY_GAP_YEARS:
+            if not _HORIZON.search(fold(text[max(0, d.start - 30):d.start])):
+                return True
+    return False
+
+
+def _latest_full_day(mentions, text: str) -> date | None:
     days = [d.value.end for d in mentions if d.value.precision == "day" and d.value.end is not None]
     if not days:
         return None
     latest = max(days)
-    if max(_named_years(mentions)) > latest.year + _HISTORY_GAP_YEARS:
-        return None
-    return latest
+    return None if _later_year_named(mentions, text, latest.year) else latest
 
 
 def _latest_day_in_named_year(mentions) -> date | None:

@@ -62,3 +62,9 @@ def test_pipeline_reference_date_is_publication_else_the_texts_latest_full_date(
         assert relative[0].value.start is None  # never guessed
     else:
         assert relative[0].value.start is not None
+
+
+def test_pipeline_a_year_named_as_a_horizon_does_not_make_the_reference_history():
+    text = "في 2 حزيران 2015 أعلنت الحكومة خطة تمتد إلى عام 2025، وقصفت الطائرات أمس"
+    reference, _ = resolve_dates(Article(id="h", text=text))
+    assert reference == date(2015, 6, 2)
