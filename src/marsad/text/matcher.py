@@ -7,6 +7,7 @@ back as spans of the *original* text, so evidence is always the author's words.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Generic, Iterable, TypeVar
 
@@ -112,6 +113,7 @@ _last: list = [None, None]
 _FIRST: set[str] = set()
 _READINGS: dict[str, tuple[tuple[int, str], ...]] = {}
 _READINGS_MAX = 200_000  # words remembered; a long run's vocabulary keeps growing
+_GROUP = re.Match.group
 
 
 def _first_word(word: str) -> None:
@@ -127,16 +129,17 @@ def _tokens(norm: Normalised):
     text. The last text's are kept: every recogniser matches the same article in turn."""
     if _last[0] is not norm:
         found = list(WORD.finditer(norm.text))
-        toks = [m.group() for m in found]
+        toks = list(map(_GROUP, found))
         readings = _READINGS
         if len(readings) > _READINGS_MAX:
             readings.clear()
+        for tok in set(toks).difference(readings):  # words not seen before
+            readings[tok] = tuple(v for v in clitic_variants(tok) if v[1] in _FIRST)
+        # Per word its readings, looked up in C; only words with one are visited.
+        read = list(map(readings.__getitem__, toks))
         by_stem: dict[str, list[tuple[int, int]]] = {}
-        for i, tok in enumerate(toks):
-            r = readings.get(tok)
-            if r is None:
-                r = readings[tok] = tuple(v for v in clitic_variants(tok) if v[1] in _FIRST)
-            for cut, stem in r:
+        for i in [i for i, r in enumerate(read) if r]:
+            for cut, stem in read[i]:
                 by_stem.setdefault(stem, []).append((cut, i))
         _last[0], _last[1] = norm, (found, toks, by_stem)
     return _last[1]
