@@ -1,6 +1,6 @@
 """A real marsad server on loopback for the API tests, and a database filled by a real ingest.
 
-    with running(create_app(db)) as base:          # uvicorn in a thread, on a free port
+    with running(create_app(db)) as base:          # loopback.running: uvicorn in a thread
         httpx.get(base + "/api/health")
 
 The reports are short Arabic sentences written for these tests, plus the seed
@@ -12,18 +12,12 @@ from __future__ import annotations
 import atexit
 import json
 import shutil
-import socket
 import tempfile
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-import uvicorn
-
+from loopback import running  # noqa: F401  (the API tests import it from here)
 from marsad.cli_store import run_ingest
 from marsad.store import Store
 
@@ -75,25 +69,3 @@ def filled_db(directory: Path) -> Path:
     path = directory / "marsad.db"
     shutil.copyfile(_template(), path)
     return path
-
-
-@contextmanager
-def running(app, timeout: float = 20.0) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on 127.0.0.1 (a port the system picks) in a thread; yields the base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + timeout
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout)
-        sock.close()

@@ -8,11 +8,7 @@ playwright package; Playwright's own browser downloads are never used.
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,8 +19,9 @@ if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (.ci/run installs it)",
                 allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("uvicorn")
 
+from loopback import running  # noqa: E402
 from marsad.api.app import create_app  # noqa: E402
 from marsad.cli_store import run_ingest  # noqa: E402
 from marsad.store import Store  # noqa: E402
@@ -70,35 +67,10 @@ def database(tmp_path_factory):
     return db, incident_of
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def _serving(app):
-    """Run ``app`` with uvicorn on 127.0.0.1 in a thread; yields its base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the app did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{config.port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def server(database):
     """The real app, with reviews allowed by TOKEN; its base URL."""
-    with _serving(create_app(database[0], token=TOKEN)) as base:
+    with running(create_app(database[0], token=TOKEN)) as base:
         yield base
 
 
@@ -238,7 +210,7 @@ def test_dashboard_review_needs_the_token_and_shows_beside_the_machine(page, ser
 def test_dashboard_without_a_token_disables_review_and_draws_configured_tiles(browser, database):
     db, incident_of = database
     # A tile URL on the app itself (the tiles 404): the page must ask only there.
-    with _serving(create_app(db, token=None, tile_url="/tiles/{z}/{x}/{y}.png")) as base:
+    with running(create_app(db, token=None, tile_url="/tiles/{z}/{x}/{y}.png")) as base:
         context = browser.new_context(viewport={"width": 1200, "height": 800})
         pg = context.new_page()
         requests: list[str] = []
