@@ -5,7 +5,7 @@ import { clear, el } from "./dom.js";
 import { createMap } from "./map.js";
 import { createPanel } from "./panel.js";
 import { createTimeline } from "./timeline.js";
-import { orderTypes, TYPOLOGY } from "./types.js";
+import { orderTypes, setTypology, TYPOLOGY } from "./types.js";
 
 const MAX_MARKERS = 5000; // clustered, Leaflet draws this many briskly; the API allows up to 20,000
 
@@ -183,6 +183,7 @@ async function main() {
   }
   state.config = config;
   state.facets = facets;
+  setTypology(facets.typology);
   buildFilters(facets);
   wireFilters();
 

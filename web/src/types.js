@@ -1,31 +1,14 @@
 // The codebook's typology (CODEBOOK §2) and one colour per event type.
 
-export const TYPOLOGY = {
-  Battles: ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
-  "Explosions/Remote violence": [
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-  ],
-  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
-  Protests: ["Excessive force against protesters", "Protest with intervention", "Peaceful protest"],
-  Riots: ["Violent demonstration", "Mob violence"],
-  "Strategic developments": [
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-  ],
-};
+// The typology comes from the server (/api/facets "typology", from the codebook),
+// so it is written down once; ES module bindings let every importer see it once set.
+export let TYPOLOGY = {};
+export let TYPES = [];
 
-export const TYPES = Object.keys(TYPOLOGY);
+export function setTypology(typology) {
+  TYPOLOGY = typology || {};
+  TYPES = Object.keys(TYPOLOGY);
+}
 
 // Colour-blind-safe (Okabe-Ito) hues, one per type; grey for anything else.
 const COLOURS = {

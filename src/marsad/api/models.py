@@ -101,6 +101,8 @@ class Facets(BaseModel):
     admin1: list[dict[str, Any]]
     date_min: str | None
     date_max: str | None
+    typology: dict[str, list[str]] = Field(description="The codebook's event types and their sub-event types, "
+                                                       "in order (for forms and legends).")
 
 
 class ExtractIn(BaseModel):

@@ -272,5 +272,6 @@ def facets(db: sqlite3.Connection) -> dict[str, Any]:
         "countries": sorted({c for c, _, _ in places if c}),
         "admin1": [{"country": c, "admin1": a, "n": n} for c, a, n in places],
         "date_min": lo, "date_max": hi,
+        "typology": {t: list(subs) for t, subs in EVENT_TYPES.items()},
     }
 
