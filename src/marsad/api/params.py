@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 from typing import Annotated
 
 from fastapi import Query as Param
 
 from .. import defaults
 from ..export import country_code
-from ..model import EVENT_TYPES, SUB_EVENT_TYPE_PARENT
 from ..store import Query
+from ..store.query import admin1_name, type_name
 from ..store.query import parse_bbox as read_bbox
 from .errors import ApiError
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TYPES = {t.lower(): t for t in (*EVENT_TYPES, *SUB_EVENT_TYPE_PARENT)}
 _MAX = defaults.API_MAX_PARAM
 
 
@@ -68,32 +66,21 @@ def parse_country(value: str | None) -> str | None:
     return code
 
 
-@cache
-def _admin1_names() -> dict[str, str]:
-    from ..knowledge import load_gazetteer
-
-    return {e.admin1.lower(): e.admin1 for e in load_gazetteer().entries if e.admin1}
-
-
-def known_admin1(name: str) -> bool:
-    """Whether ``name`` is a governorate as the gazetteer (and so the store) spells it."""
-    return _admin1_names().get(name.lower()) == name
-
-
 def parse_admin1(value: str | None) -> str | None:
     """A governorate name in the gazetteer's spelling when it knows it (any case), else as given."""
     value = _blank(value)
-    return None if value is None else _admin1_names().get(value.lower(), value)
+    return None if value is None else admin1_name(value) or value
 
 
 def parse_type(value: str | None) -> str | None:
     value = _blank(value)
     if value is None:
         return None
-    if value.lower() not in _TYPES:
+    known = type_name(value)
+    if known is None:
         raise bad("type", f"{value!r} is no event type or sub-event type of the codebook "
                           f"(e.g. 'Battles', 'Air/drone strike')")
-    return _TYPES[value.lower()]
+    return known
 
 
 def _text(description: str, example: str) -> object:

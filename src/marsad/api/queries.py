@@ -11,37 +11,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from dataclasses import replace
 from typing import Any
 
 from ..export import flat_event
 from ..model import EVENT_TYPES
 from ..store import Query, connect
-from ..store.query import where as store_where
+from ..store.query import EVENT_SELECT, event_of_row, report_of_row, where
 from ..store.reviews import REVIEW_STATUS, incident_reviews, latest_reviews, with_review
 from .errors import ApiError
-from .params import known_admin1
 
-_EVENT_SELECT = ("SELECT e.data, r.id, r.url, r.outlet, r.title, r.published, i.id "
-                 "FROM events e JOIN reports r ON r.report_key = e.report_key "
-                 "LEFT JOIN incident_members m ON m.event_key = e.event_key "
-                 "LEFT JOIN incidents i ON i.incident_key = m.incident_key")
 _NEWEST_EVENTS = "ORDER BY e.date_start DESC, e.id"
 _NEWEST_INCIDENTS = "ORDER BY i.date_start DESC, i.id"
-
-
-def where(q: Query, t: str) -> tuple[str, list[Any]]:
-    """``marsad.store.query.where``, but comparing the type and a known governorate exactly
-    (params.py spelled them as stored): a case-blind comparison cannot use the indexes."""
-    cond, params = store_where(replace(q, event_type=None, admin1=None), t)
-    if q.event_type:
-        column = "event_type" if q.event_type in EVENT_TYPES else "sub_event_type"
-        cond += f" AND {t}.{column} = ?"
-        params.append(q.event_type)
-    if q.admin1:
-        cond += f" AND {t}.admin1 = ?" if known_admin1(q.admin1) else f" AND {t}.admin1 = ? COLLATE NOCASE"
-        params.append(q.admin1)
-    return cond, params
 
 
 class Readers:
@@ -76,17 +56,6 @@ def _run(db: sqlite3.Connection, sql: str, params: list[Any]) -> list[tuple]:
         raise
 
 
-def _report(rid: str, url: str | None, outlet: str | None, title: str | None, published: str | None) -> dict:
-    return {"id": rid, "url": url, "outlet": outlet, "title": title, "published": published}
-
-
-def _event(row: tuple) -> dict[str, Any]:
-    event = json.loads(row[0])
-    event["report"] = _report(*row[1:6])
-    event["incident_id"] = row[6]
-    return event
-
-
 def health(db: sqlite3.Connection) -> dict[str, int]:
     """How many reports, events and incidents the database holds."""
     return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -109,8 +78,8 @@ def events_page(db: sqlite3.Connection, q: Query, limit: int, offset: int) -> st
     """A page of events (JSON text): codebook JSON plus ``report`` and ``incident_id``."""
     cond, params = where(q, "e")
     total = _run(db, f"SELECT count(*) FROM events e WHERE {cond}", params)[0][0]
-    rows = _run(db, f"{_EVENT_SELECT} WHERE {cond} {_NEWEST_EVENTS} LIMIT ? OFFSET ?", [*params, limit, offset])
-    items = [_with(r[0], {"report": _report(*r[1:6]), "incident_id": r[6]}) for r in rows]
+    rows = _run(db, f"{EVENT_SELECT} WHERE {cond} {_NEWEST_EVENTS} LIMIT ? OFFSET ?", [*params, limit, offset])
+    items = [_with(r[0], {"report": report_of_row(*r[1:6]), "incident_id": r[6]}) for r in rows]
     return _page(items, limit, offset, total)
 
 
@@ -142,8 +111,8 @@ def events_geojson(db: sqlite3.Connection, q: Query, limit: int) -> dict[str, An
     cond += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
     total = _run(db, f"SELECT count(*) FROM events e WHERE {cond}", params)[0][0]
     features = []
-    for row in _run(db, f"{_EVENT_SELECT} WHERE {cond} {_NEWEST_EVENTS} LIMIT ?", [*params, limit]):
-        props = flat_event(_event(row))
+    for row in _run(db, f"{EVENT_SELECT} WHERE {cond} {_NEWEST_EVENTS} LIMIT ?", [*params, limit]):
+        props = flat_event(event_of_row(row))
         point = [props["longitude"], props["latitude"]]
         features.append({"type": "Feature", "id": props["event_id"],
                          "geometry": {"type": "Point", "coordinates": point}, "properties": props})
@@ -196,7 +165,7 @@ def incident(db: sqlite3.Connection, incident_id: str) -> dict[str, Any] | None:
         "SELECT e.data, r.id, r.url, r.outlet, r.title, r.published, ? FROM incident_members m "
         "JOIN events e ON e.event_key = m.event_key JOIN reports r ON r.report_key = e.report_key "
         "WHERE m.incident_key = ? ORDER BY e.date_start, e.id", (incident_id, key)).fetchall()
-    out["members"] = [_event(r) for r in rows]
+    out["members"] = [event_of_row(r) for r in rows]
     reviews = incident_reviews(db, incident_id)
     with_review(out, {incident_id: reviews[0]} if reviews else {})
     out["reviews"] = reviews

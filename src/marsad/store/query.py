@@ -7,8 +7,10 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
+from ..model import EVENT_TYPES, SUB_EVENT_TYPE_PARENT
 from ..text.normalise import fold
 from .schema import fts_query
 
@@ -47,6 +49,26 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
     return box  # type: ignore[return-value]
 
 
+_TYPE_NAMES = {t.lower(): t for t in (*EVENT_TYPES, *SUB_EVENT_TYPE_PARENT)}
+
+
+def type_name(value: str) -> str | None:
+    """The codebook's spelling of an event type or sub-event type given in any case, else None."""
+    return _TYPE_NAMES.get(value.lower())
+
+
+@cache
+def _admin1_names() -> dict[str, str]:
+    from ..knowledge import load_gazetteer
+
+    return {e.admin1.lower(): e.admin1 for e in load_gazetteer().entries if e.admin1}
+
+
+def admin1_name(value: str) -> str | None:
+    """A governorate's name as the gazetteer (and so the store) spells it, from any case; else None."""
+    return _admin1_names().get(value.lower())
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -80,12 +102,20 @@ def where(q: Query, t: str) -> tuple[str, list[Any]]:
     if q.country:
         sql.append(f"{t}.country = ?")
         params.append(q.country.upper())
+    # Names marsad knows are compared exactly, in the stored spelling, so the filter
+    # indexes serve them; a case-blind comparison cannot use an index.
     if q.admin1:
-        sql.append(f"{t}.admin1 = ? COLLATE NOCASE")
-        params.append(q.admin1)
+        known = admin1_name(q.admin1)
+        sql.append(f"{t}.admin1 = ?" if known else f"{t}.admin1 = ? COLLATE NOCASE")
+        params.append(known or q.admin1)
     if q.event_type:
-        sql.append(f"({t}.event_type = ? COLLATE NOCASE OR {t}.sub_event_type = ? COLLATE NOCASE)")
-        params += [q.event_type, q.event_type]
+        known = type_name(q.event_type)
+        if known:
+            sql.append(f"{t}.{'event_type' if known in EVENT_TYPES else 'sub_event_type'} = ?")
+            params.append(known)
+        else:
+            sql.append(f"({t}.event_type = ? COLLATE NOCASE OR {t}.sub_event_type = ? COLLATE NOCASE)")
+            params += [q.event_type, q.event_type]
     if q.actor:
         names = actor_names(q.actor) or [""]
         sql.append("(" + " OR ".join([f"{t}.actors_search LIKE ? ESCAPE '\\'"] * len(names)) + ")")
@@ -113,21 +143,34 @@ def _limit(q: Query) -> tuple[str, list[Any]]:
     return (" LIMIT ?", [q.limit]) if q.limit else ("", [])
 
 
+# An event with its report and incident: the row ``event_of_row`` reads.
+EVENT_SELECT = ("SELECT e.data, r.id, r.url, r.outlet, r.title, r.published, i.id "
+                "FROM events e JOIN reports r ON r.report_key = e.report_key "
+                "LEFT JOIN incident_members m ON m.event_key = e.event_key "
+                "LEFT JOIN incidents i ON i.incident_key = m.incident_key")
+
+
+def report_of_row(rid: str, url: str | None, outlet: str | None, title: str | None,
+                  published: str | None) -> dict[str, Any]:
+    return {"id": rid, "url": url, "outlet": outlet, "title": title, "published": published}
+
+
+def event_of_row(row: tuple) -> dict[str, Any]:
+    """The codebook JSON of an ``EVENT_SELECT`` row, plus ``report`` and ``incident_id``."""
+    event = json.loads(row[0])
+    event["report"] = report_of_row(*row[1:6])
+    event["incident_id"] = row[6]
+    return event
+
+
 def events(db: sqlite3.Connection, q: Query) -> Iterator[dict[str, Any]]:
     """Events matching ``q``, by date: the codebook JSON plus ``report`` and ``incident_id``."""
     cond, params = where(q, "e")
     lim, lp = _limit(q)
-    rows = db.execute(
-        "SELECT e.data, r.id, r.url, r.outlet, r.title, r.published, i.id "
-        "FROM events e JOIN reports r ON r.report_key = e.report_key "
-        "LEFT JOIN incident_members m ON m.event_key = e.event_key "
-        "LEFT JOIN incidents i ON i.incident_key = m.incident_key "
-        f"WHERE {cond} ORDER BY e.date_start IS NULL, e.date_start, e.id{lim}", params + lp)
-    for data, rid, url, outlet, title, published, incident in rows:
-        event = json.loads(data)
-        event["report"] = {"id": rid, "url": url, "outlet": outlet, "title": title, "published": published}
-        event["incident_id"] = incident
-        yield event
+    rows = db.execute(f"{EVENT_SELECT} WHERE {cond} ORDER BY e.date_start IS NULL, e.date_start, e.id{lim}",
+                      params + lp)
+    for row in rows:
+        yield event_of_row(row)
 
 
 def incidents(db: sqlite3.Connection, q: Query) -> Iterator[dict[str, Any]]:
