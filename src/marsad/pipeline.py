@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
+from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from itertools import chain
@@ -17,6 +18,7 @@ from typing import Iterable, Iterator
 
 from .coder.assemble import code_events
 from .coder.frames import Recognised
+from .coder.screen import may_have_events
 from .coder.triggers import find_triggers
 from .model import Article, Document, Failure
 from .recognise.actors import find_actors
@@ -85,10 +87,20 @@ def _claim_view(norm: Normalised, sentences: list, triggers: list) -> Normalised
 _AFTER_PUBLICATION = timedelta(days=1)
 
 
-def recognise(article: Article, norm: Normalised | None = None,
-              triggers: list | None = None) -> tuple[Recognised, list, Normalised]:
-    """Every mention in the article: places first, since they tell the story's country."""
-    norm = norm or normalise(article.text)
+@dataclass(frozen=True)
+class _Located:
+    """What is read before deciding whether a report can give events at all."""
+
+    sentences: list
+    places: list
+    actors: list
+    country: str | None
+    unresolved: list
+
+
+def _locate(article: Article, norm: Normalised) -> _Located:
+    """Sentences, places, actors and unplaced names: places first, since they tell the
+    story's country."""
     sentences = split_sentences(article.text)
     candidates = place_candidates(article.text, norm)
     first = find_places(article.text, norm, candidates=candidates)
@@ -99,6 +111,14 @@ def recognise(article: Article, norm: Normalised | None = None,
     # A name inside an actor's name ("فيلق القدس", "جيش الإسلام") is not a place.
     named_actors = SpanIndex(actors)
     places = [p for p in places if not named_actors.overlaps(p.start, p.end)]
+    return _Located(sentences, places, actors, country, find_unresolved(article.text, places, norm))
+
+
+def recognise(article: Article, norm: Normalised | None = None,
+              triggers: list | None = None, located: _Located | None = None) -> tuple[Recognised, list, Normalised]:
+    """Every mention in the article."""
+    norm = norm or normalise(article.text)
+    located = located or _locate(article, norm)
     reference, dates = resolve_dates(article, norm)
     if reference is not None:
         # A day after publication is no event's day: a page header (the day it was read),
@@ -107,19 +127,19 @@ def recognise(article: Article, norm: Normalised | None = None,
     if triggers is None:
         claim_text, claim_norm = article.text, norm
     else:
-        claim_norm = _claim_view(norm, sentences, triggers)
+        claim_norm = _claim_view(norm, located.sentences, triggers)
         claim_text = claim_norm.original
     rec = Recognised(
         reference=reference,
-        actors=actors,
-        places=places,
+        actors=located.actors,
+        places=located.places,
         dates=dates,
         quantities=find_quantities(claim_text, claim_norm),
         claimants=find_claimants(claim_text, claim_norm),
-        country=country,
-        unresolved=find_unresolved(article.text, places, norm),
+        country=located.country,
+        unresolved=located.unresolved,
     )
-    return rec, sentences, norm
+    return rec, located.sentences, norm
 
 
 def resolve_dates(article: Article, norm=None) -> tuple[date | None, list]:
@@ -196,7 +216,12 @@ def extract(article: Article) -> Document:
     triggers = find_triggers(norm)
     if not triggers:
         return Document(article, ())  # no word of any event: nothing to recognise
-    rec, sentences, norm = recognise(article, norm, triggers)
+    located = _locate(article, norm)
+    if not may_have_events(located.sentences, triggers, located.actors, located.places,
+                           located.unresolved, located.country):
+        # No sentence can give a frame: dates, numbers and sources would change nothing.
+        return Document(article, (), tuple(located.unresolved))
+    rec, sentences, norm = recognise(article, norm, triggers, located)
     fallback = article.outlet or ""
     claimant_mentions = rec.claimants
 

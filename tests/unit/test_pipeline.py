@@ -31,10 +31,10 @@ def test_pipeline_non_arabic_text_is_a_failure_not_a_crash():
 def test_pipeline_an_unexpected_error_fails_one_article_only(monkeypatch):
     real = pipeline.recognise
 
-    def flaky(article, norm=None, triggers=None):
+    def flaky(article, *args, **kwargs):
         if article.id == "bad":
             raise RuntimeError("boom")
-        return real(article, norm, triggers)
+        return real(article, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "recognise", flaky)
     bad = Article(id="bad", text=GOOD.text, published=GOOD.published)

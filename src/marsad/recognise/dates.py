@@ -379,10 +379,16 @@ def _p_recent(s: Stream, k: int) -> _Hit | None:
 
 
 _PARSERS = (_p_day, _p_period, _p_ago, _p_recent, _p_night, _p_hijri, _p_iso)
-# The first words some parsers can start at ("digit": a number). A parser missing
-# here may start anywhere. Most candidate words are numbers or "على", which only
-# the day and period parsers can use, so the others are not tried there.
+# The first words each parser can start at ("digit": a number), read off the
+# tables its first step looks in. Most candidate words are numbers, "على" (of
+# "على مدى") or "هذا", and most parsers cannot start there, so they are not tried.
 _STARTS: dict[Callable, frozenset[str]] = {
+    # part of day, "يوم", today / yesterday / tomorrow, a weekday, or a day number (_abs)
+    _p_day: frozenset({"digit", AL, YAWM, AWWAL, R.TODAY, R.BEFORE, *R.DAYPARTS, *R.TOMORROW,
+                       *R.YESTERDAY, *R.WEEKDAYS, *R.ORDINAL_DAYS}),
+    # early/mid/late, "شهر", a month, "عام 2016", "هذا الشهر", "الشهر الماضي"
+    _p_period: frozenset({"digit", *R.PARTS, *R.MONTH_WORD, *R.MONTHS, *YEAR_WORDS, *R.THIS_DEM,
+                          *R.THE_MONTH, *R.THE_WEEK, *R.THE_YEAR}),
     _p_ago: frozenset({MUNDHU, R.BEFORE}),
     _p_recent: frozenset({*R.RECENT_LEAD, *R.RECENT_PLURAL, AL, LAST}),
     _p_night: frozenset({MIDNIGHT, NIGHT_DEF}),
@@ -424,6 +430,7 @@ def _with_clitics(words: frozenset[str]) -> frozenset[str]:
 
 
 _TRIGGERS_CLITIC = _with_clitics(_TRIGGERS)
+
 
 
 # ------------------------------------------------------------------ public

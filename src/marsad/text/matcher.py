@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, Generic, Iterable, TypeVar
 
 from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
@@ -67,7 +68,7 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str | Normalised) -> list[Match[T]]:
         """Every match, overlapping ones included."""
         norm = text if isinstance(text, Normalised) else normalise(text)
-        words_, toks, by_stem = _tokens(norm)
+        bounds, toks, by_stem = _tokens(norm)
         found: list[Match[T]] = []
         index = self._index
         last = len(toks) - 1
@@ -78,7 +79,8 @@ class PhraseMatcher(Generic[T]):
                 node, n = root, 0
                 while True:
                     if node.ends:
-                        start, end = norm.to_original(words_[i].start() + cut, words_[i + n].end())
+                        # word i spans bounds[2i]:bounds[2i+1] of the normalised text
+                        start, end = norm.to_original(bounds[2 * i] + cut, bounds[2 * (i + n) + 1])
                         text = norm.original[start:end]
                         for value, term in node.ends:
                             found.append(Match(start, end, text, value, term, n + 1))
@@ -113,7 +115,8 @@ _last: list = [None, None]
 _FIRST: set[str] = set()
 _READINGS: dict[str, tuple[tuple[int, str], ...]] = {}
 _READINGS_MAX = 200_000  # words remembered; a long run's vocabulary keeps growing
-_GROUP = re.Match.group
+# WORD as a capturing split: gap, word, gap, word, ..., gap.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def _first_word(word: str) -> None:
@@ -124,12 +127,18 @@ def _first_word(word: str) -> None:
 
 
 def _tokens(norm: Normalised):
-    """Words (as regex matches), and for each stem that begins a term the
-    ``(clitic length, word index)`` of the words that read as it, of a normalised
-    text. The last text's are kept: every recogniser matches the same article in turn."""
+    """Word bounds, words, and for each stem that begins a term the ``(clitic
+    length, word index)`` of the words that read as it, of a normalised text.
+
+    Splitting on words gives gaps and words in turn, as plain strings (no match
+    objects); their running lengths are the bounds: word i spans
+    ``bounds[2i]:bounds[2i+1]``. The last text's are kept: every recogniser
+    matches the same article in turn.
+    """
     if _last[0] is not norm:
-        found = list(WORD.finditer(norm.text))
-        toks = list(map(_GROUP, found))
+        parts = _WORD_SPLIT.split(norm.text)
+        toks = parts[1::2]
+        bounds = list(accumulate(map(len, parts)))
         readings = _READINGS
         if len(readings) > _READINGS_MAX:
             readings.clear()
@@ -141,5 +150,5 @@ def _tokens(norm: Normalised):
         for i in [i for i, r in enumerate(read) if r]:
             for cut, stem in read[i]:
                 by_stem.setdefault(stem, []).append((cut, i))
-        _last[0], _last[1] = norm, (found, toks, by_stem)
+        _last[0], _last[1] = norm, (bounds, toks, by_stem)
     return _last[1]

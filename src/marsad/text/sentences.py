@@ -10,8 +10,9 @@ import re
 
 from ..model import Span
 
-# A stop (., !, ?, ؟) followed by space or end, or any line break.
-_BOUNDARY = re.compile(r"(?<=[.!?؟])(?=\s)|\n+")
+# A stop (., !, ?, ؟) followed by a space, or a run of line breaks. (A stop is
+# matched, not looked behind for: a look-behind is tried at every character.)
+_BOUNDARY = re.compile(r"[.!?؟](?=\s)|\n+")
 # A sentence longer than this is cut at its next Arabic comma or semicolon:
 # scraped pages run paragraphs together, and the coder reads roles per clause.
 _MAX_LEN = 600
@@ -22,8 +23,9 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        _add(text, pos, m.start(), spans)
-        pos = m.end()
+        a, b = m.span()
+        _add(text, pos, a if text[a] == "\n" else b, spans)  # a stop stays in its sentence
+        pos = b
     _add(text, pos, len(text), spans)
     return spans
 
