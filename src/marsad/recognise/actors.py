@@ -24,6 +24,7 @@ from ..knowledge import ActorRegistry, load_actors
 from ..model import ActorEntry, Mention
 from ..text.matcher import PhraseMatcher
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
+from ..text.scan import finditer_near
 
 _MILITIA_KINDS = ("political_militia", "identity_militia")
 _ARMED_KINDS = ("state", "rebel", "political_militia", "identity_militia", "external")
@@ -137,9 +138,18 @@ _NATIONALITY_RE = re.compile(
 )
 
 
+# The nouns alone, scanned for first (text.scan): "و" + "ال" comes at most 3 letters before.
+_MILITARY_NOUN_RE = re.compile("(?:" + _MILITARY_NOUNS + ")")
+
+
+def _nationality_phrases(text: str) -> list[re.Match]:
+    """The matches of ``_NATIONALITY_RE`` in ``text``."""
+    return finditer_near(_NATIONALITY_RE, _MILITARY_NOUN_RE, 3, text)
+
+
 def _nationality_mentions(norm: Normalised, registry: ActorRegistry) -> list[Mention]:
     out = []
-    for m in _NATIONALITY_RE.finditer(norm.text):
+    for m in _nationality_phrases(norm.text):
         start, end = norm.to_original(m.start(), m.end())
         entry = registry.generic("military", _NATIONALITY[m.group(1)])
         out.append(Mention("actor", start, end, norm.original[start:end], entry, 0.8))

@@ -11,6 +11,7 @@ import re
 
 from ..model import Mention, UnresolvedPlace
 from ..text.normalise import Normalised, fold, normalise
+from ..text.scan import finditer_near
 from ..text.spans import SpanIndex
 
 NOT_IN_GAZETTEER = "not in the gazetteer"
@@ -23,6 +24,7 @@ _NAMED_PLACE = re.compile(
     # one or two name words; the second is never the next type word ("حلب وقرية ...")
     r"\s+(?P<name>[\u0621-\u064A]{2,}(?:\s+(?![وفبل]?" + _TYPES + r"(?![\u0621-\u064A]))[\u0621-\u064A]{2,})?)"
 )
+_TYPE_WORD = re.compile(_TYPES)  # scanned for first (text.scan): a clitic letter may come before it
 # Words after a type word that are not a name ("حي سكني", "قرية مجاورة", "مدينة التي").
 _NOT_A_NAME = frozenset(fold(w) for w in """
 سكني سكنية الذي التي كامل كاملة كبير كبيرة واحد واحدة آخر أخرى جديد جديدة قديم قديمة مجاور مجاورة المجاور المجاورة
@@ -39,7 +41,7 @@ def find_unresolved(text: str, places: list[Mention], norm: Normalised | None = 
     norm = norm or normalise(text)
     located = SpanIndex(places)
     out = []
-    for m in _NAMED_PLACE.finditer(norm.text):
+    for m in finditer_near(_NAMED_PLACE, _TYPE_WORD, 1, norm.text):
         words = m.group("name").split()
         if words[0] in _NOT_A_NAME:
             continue

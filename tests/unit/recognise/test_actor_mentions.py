@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.recognise.actors import find_actors
+from marsad.recognise.actors import _NATIONALITY_RE, _nationality_phrases, find_actors
+from marsad.text.normalise import fold
 
 
 def _found(text: str, country: str | None = "SY") -> list[tuple[str, str]]:
@@ -140,3 +141,16 @@ def test_actors_allies_named_by_pronoun_join_the_force():
 )
 def test_actors_institutions_named_after_a_group_are_not_it(text, expected):
     assert _found(text) == expected
+
+
+# The fast scan for nationality phrases finds exactly the full pattern's matches.
+@pytest.mark.parametrize("text", [
+    "شنت الطائرات الروسية غارات على المدينة، وقصفت المدفعية التركية القرى.",
+    "والطيران الحربي الروسي وللقوات الأمريكية وبالقوات الإيرانية",
+    "غارةالروسية طائرات روسية،قوات تركية",  # nouns glued to words before them
+    "قصفقوات روسية ثم قوات  روسية",
+    "",
+])
+def test_actors_nationality_phrases_are_the_patterns_own_matches(text):
+    folded = fold(text)
+    assert [m.span() for m in _nationality_phrases(folded)] == [m.span() for m in _NATIONALITY_RE.finditer(folded)]

@@ -1,0 +1,36 @@
+"""Fast scans for patterns that begin with a look-behind.
+
+A pattern like ``(?<!\\w)[وفبل]?(?:قوات|طيران)...`` is tried by ``re`` at every
+character of the text, since nothing tells it where a match can begin. Its
+literal core (the nouns) can be scanned for in C many times faster; the full
+pattern is then tried only in the few characters before each core word.
+"""
+from __future__ import annotations
+
+import re
+
+
+def finditer_near(pattern: re.Pattern, core: re.Pattern, room: int, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, trying ``pattern`` only at most ``room``
+    characters before a match of ``core``.
+
+    Exact when every match of ``pattern`` begins after a non-letter (a look-behind)
+    and holds a match of ``core`` that starts at most ``room`` letters after its own
+    start: then a core word skipped by ``core``'s scan lies inside an earlier core
+    word, has a letter before it, and its phrase can only start where that earlier
+    word's phrase would.
+    """
+    starts: set[int] = set()
+    for m in core.finditer(text):
+        y = m.start()
+        starts.update(range(max(0, y - room), y + 1))
+    out: list[re.Match] = []
+    done = -1
+    for x in sorted(starts):
+        if x < done:
+            continue
+        m = pattern.match(text, x)  # a look-behind still sees the text before x
+        if m:
+            out.append(m)
+            done = m.end()
+    return out
