@@ -113,8 +113,18 @@ _last: list = [None, None]
 # (clitic-stripped stems) that begin some term: most words begin none, so a text
 # is indexed only where a match can start.
 _FIRST: set[str] = set()
-_READINGS: dict[str, tuple[tuple[int, str], ...]] = {}
 _READINGS_MAX = 200_000  # words remembered; a long run's vocabulary keeps growing
+
+
+class _Readings(dict):
+    """Word -> its readings that begin some term, worked out the first time the word is seen."""
+
+    def __missing__(self, word: str) -> tuple[tuple[int, str], ...]:
+        self[word] = found = tuple(v for v in clitic_variants(word) if v[1] in _FIRST)
+        return found
+
+
+_READINGS = _Readings()
 # WORD as a capturing split: gap, word, gap, word, ..., gap.
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
@@ -139,13 +149,10 @@ def _tokens(norm: Normalised):
         parts = _WORD_SPLIT.split(norm.text)
         toks = parts[1::2]
         bounds = list(accumulate(map(len, parts)))
-        readings = _READINGS
-        if len(readings) > _READINGS_MAX:
-            readings.clear()
-        for tok in set(toks).difference(readings):  # words not seen before
-            readings[tok] = tuple(v for v in clitic_variants(tok) if v[1] in _FIRST)
+        if len(_READINGS) > _READINGS_MAX:
+            _READINGS.clear()
         # Per word its readings, looked up in C; only words with one are visited.
-        read = list(map(readings.__getitem__, toks))
+        read = list(map(_READINGS.__getitem__, toks))
         by_stem: dict[str, list[tuple[int, int]]] = {}
         for i in [i for i, r in enumerate(read) if r]:
             for cut, stem in read[i]:
