@@ -30,7 +30,13 @@ from marsad import defaults
 from marsad.ingest.clean import clean
 from marsad.ingest.html import extract_html
 from marsad.model import Article, Failure
-from marsad.text.language import arabic_letter_count, arabic_share, detect_language, letter_counts
+from marsad.text.language import (
+    arabic_letter_count,
+    arabic_share,
+    detect_language,
+    letter_counts,
+    sampled_letter_counts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -361,9 +367,7 @@ def _sniff(head: bytes) -> str:
 
 
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return, escape.
-_CONTROL = [i for i in range(32) if i not in (9, 10, 11, 12, 13, 27)]
-_CONTROL_BYTES = [bytes([i]) for i in _CONTROL]
-_CONTROL_CHARS = [chr(i) for i in _CONTROL]
+_CONTROL = bytes(i for i in range(32) if i not in (9, 10, 11, 12, 13, 27))
 _MAGIC = (b"%PDF", b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
 # More than 1% control characters is no text (text files have none; a few
 # stray ones in a scraped page are tolerated).
@@ -377,9 +381,13 @@ def _is_binary(data: bytes | str) -> bool:
     if isinstance(sample, bytes):
         if sample.startswith(_MAGIC) and not sample.startswith(_BOMS):
             return True
-        controls = sum(sample.count(b) for b in _CONTROL_BYTES)
+        data = sample
     else:
-        controls = sum(sample.count(c) for c in _CONTROL_CHARS)
+        # In UTF-8 a control character is its own byte and no other character
+        # holds a byte below 0x80: counting bytes counts the characters, and
+        # bytes.translate counts them all in one pass.
+        data = sample.encode("utf-8", "surrogatepass")
+    controls = len(data) - len(data.translate(None, _CONTROL))
     return controls > _MAX_CONTROL_SHARE * len(sample)
 
 
@@ -444,8 +452,10 @@ def _to_article(item: RawInput) -> Article | Failure:
     ):
         return fail("clean", f"not Arabic ({arabic_share(body):.0%} Arabic letters)")
     clean_text, title = clean(body, title)
+    # The sample's count is a lower bound of the text's (and the same up to
+    # 20,000 characters); language.py keeps it for extract's language check.
     if (
-        arabic_letter_count(clean_text[:2000]) < defaults.MIN_ARABIC_LETTERS
+        sampled_letter_counts(clean_text)[0] < defaults.MIN_ARABIC_LETTERS
         and arabic_letter_count(clean_text) < defaults.MIN_ARABIC_LETTERS
     ):
         return fail("clean", "no article text after cleaning")

@@ -1,6 +1,7 @@
 """ingest/clean.py: whitespace, page furniture and the title, the author's words untouched."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.ingest.clean import (
+    _LINK_SEP,
+    _SENT_END,
     classify_line,
     clean,
     clean_text,
@@ -85,6 +88,22 @@ def test_clean_normalise_whitespace(raw, expected):
     assert normalise_whitespace(raw) == expected
 
 
+_INVISIBLE = [0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+              *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
+
+
+@pytest.mark.parametrize("code", _INVISIBLE)
+def test_clean_normalise_whitespace_drops_each_invisible_character(code):
+    ch = chr(code)
+    assert normalise_whitespace(f"{ch}قصف{ch}{ch} مدفعي{ch}") == "قصف مدفعي"
+
+
+@pytest.mark.parametrize("code", [0x200A, 0x2010, 0x2065, 0x061B, 0x00AC, 0xFEFE, 0x180D])
+def test_clean_normalise_whitespace_keeps_visible_neighbours(code):
+    text = f"قصف{chr(code)}مدفعي"
+    assert normalise_whitespace(text) == text
+
+
 # Furniture ------------------------------------------------------------------------
 
 
@@ -112,6 +131,56 @@ def test_clean_normalise_whitespace(raw, expected):
 )
 def test_clean_classify_line(line, kind):
     assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("تعليقات (3)", "end"),
+        ("💬 التعليقات [12]", "end"),
+        ("أضاف في تعليق له أن القصف استمر ساعات.", "content"),
+        # A long line thick with buttons is furniture; one menu word in a sentence is not.
+        (("شارك فيسبوك تويتر واتساب تلغرام طباعة إرسال البريد الإلكتروني شارك فيسبوك تويتر"
+          " واتساب تلغرام طباعة"), "furniture"),
+        (("وقال المتحدث في مؤتمر صحفي عقده اليوم إن الأخبار الواردة من المنطقة تشير إلى مقتل"
+          " 12 مدنيا وإصابة 30 آخرين في القصف."), "content"),
+        ("2017 - 08 - 26", "furniture"),
+        ("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22", "furniture"),
+        ("وقع الانفجار في عام 2013 . وقتل فيه 3 أشخاص .", "content"),
+        ("بلغت النسبة 3 . 2 في المائة خلال العام الماضي بحسب تقرير رسمي صدر اليوم", "short"),
+        ("( )", "furniture"),
+    ],
+)
+def test_clean_classify_line_counts_words_and_sentence_ends(line, kind):
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line, ends",
+    [
+        ("قتل ثلاثة. وجرح آخرون!", [".", "!"]),
+        ("هل انتهى القصف؟» سأل أحدهم…", ["؟»", "…"]),
+        ("في عام 2013 . وبعده", ["."]),
+        ("النسبة 3 . 2 و 26 . 08 . 2017", []),
+        ("النسبة 3.2 والرقم 5. ثم", ["."]),
+        ("انتهى...\"", ['...\"']),
+    ],
+)
+def test_clean_sentence_ends(line, ends):
+    assert _SENT_END.findall(line) == ends
+
+
+# The patterns as first written (every position tried): the factored ones
+# above must find the very same spans.
+_SENT_END_PLAIN = re.compile(r"(?:(?<!\d)(?<!\d )[.!?؟…]+|[.!?؟…]+(?!\s?\d))[\"'»”’)\]]*(?=\s|$)")
+_LINK_SEP_PLAIN = re.compile(r"\s[|•·»]\s|(?<!\d)\s/\s(?!\d)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(". !?؟…1٣\n\t\"'»)]|•/قa")), max_size=40))
+def test_clean_factored_patterns_find_the_same_spans(text):
+    for fast, plain in ((_SENT_END, _SENT_END_PLAIN), (_LINK_SEP, _LINK_SEP_PLAIN)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_clean_furniture_page_fixture():

@@ -13,6 +13,7 @@ import pytest
 from marsad import defaults
 from marsad.ingest import RawInput, parse_published, read_inputs, read_raw, to_article
 from marsad.model import Article, Failure
+from marsad.text.language import arabic_letter_count, sampled_letter_counts
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PAGE_HTML = FIXTURES / "ingest" / "page.html"
@@ -181,6 +182,48 @@ def test_readers_robustness(tmp_path, name, data, stage, reason):
     assert isinstance(fail, Failure), fail
     assert (fail.stage, fail.reason) == (stage, reason)
     assert fail.source == str(tmp_path / name)
+
+
+# A page of 100 characters holds one or two control characters: 1% passes, more is binary.
+@pytest.mark.parametrize(
+    "controls, binary",
+    [(0, False), (1, False), (2, True), (7, True)],
+)
+def test_readers_control_share_counts_characters_not_bytes(controls, binary):
+    text = ("قصف مدفعي " * 10)[: 100 - controls] + "\x01" * controls  # 100 characters, ~190 UTF-8 bytes
+    assert len(text) == 100
+    got = to_article(RawInput("c", text, "text"))
+    assert (isinstance(got, Failure) and got.reason == "binary input (not text)") == binary
+    as_bytes = to_article(RawInput("c", text.encode("utf-8"), "text"))
+    assert (isinstance(as_bytes, Failure) and as_bytes.reason == "binary input (not text)") == (
+        controls > 0.01 * len(text.encode("utf-8"))  # bytes are judged by their own length
+    )
+
+
+def test_readers_lone_surrogates_are_text():
+    art = to_article(RawInput("s", f"{S1}\ud800\n{S2}", "text"))
+    assert isinstance(art, Article) and S2 in art.text
+
+
+def _long_page(arabic_line: str) -> str:
+    """Over 20,000 characters of symbol 'words' with one Arabic line in the
+    gap between the first two stretches the language sample reads."""
+    filler = " ".join(["$$"] * 25)
+    return "\n".join([filler] * 70 + [arabic_line] + [filler] * 230)
+
+
+def test_readers_long_text_counts_letters_beyond_the_sample():
+    art = to_article(RawInput("long", _long_page(S1), "text"))
+    assert isinstance(art, Article), art
+    assert len(art.text) > 20000 and S1 in art.text
+    # The sample misses the Arabic line: the whole text was counted.
+    assert sampled_letter_counts(art.text)[0] < defaults.MIN_ARABIC_LETTERS <= arabic_letter_count(art.text)
+
+
+def test_readers_long_text_with_too_few_arabic_letters_fails():
+    fail = to_article(RawInput("long", _long_page("قصف " * 10), "text"))
+    assert isinstance(fail, Failure)
+    assert (fail.stage, fail.reason) == ("clean", "no article text after cleaning")
 
 
 def test_readers_malformed_html_still_gives_its_text(tmp_path):
