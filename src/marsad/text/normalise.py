@@ -86,13 +86,39 @@ class _FoldTable(dict):
 _TABLE = _FoldTable()
 
 
+def _changing_chars() -> str:
+    """Every character ``_fold_char`` changes or deletes: the tables, ASCII capitals,
+    and the presentation forms with a one-letter base."""
+    pool = set(_DELETE) | set(_FOLD) | {chr(c) for c in range(ord("A"), ord("Z") + 1)}
+    pool |= {chr(c) for c in range(0xFB50, 0xFF00)}
+    return "".join(sorted(ch for ch in pool if _fold_char.__wrapped__(ch) != ch))
+
+
+# A long text holds few distinct characters that fold, often a dozen: finding them
+# with one class scan and replacing each throughout (both in C) beats translating
+# character by character, which looks every character up in a dict.
+_CHANGING = re.compile("[" + "".join(re.escape(ch) for ch in _changing_chars()) + "]")
+_LONG = 200  # characters; shorter strings are translated
+
+
+def _fold_long(text: str) -> str:
+    """``text.translate(_TABLE)``, by replacing each distinct folding character.
+
+    Every fold's result is a fixed point of folding (a base letter, a digit, a
+    space), so one replacement never feeds another.
+    """
+    for ch in set(_CHANGING.findall(text)):
+        text = text.replace(ch, _fold_char(ch))
+    return text
+
+
 # The characters folding deletes (and only those: every other one becomes one character).
 _DELETED = re.compile("[" + "".join(sorted(re.escape(ch) for ch in _DELETE)) + "]+")
 
 
 def normalise(original: str) -> Normalised:
     """Fold ``original`` for matching, keeping the offset map."""
-    text = original.translate(_TABLE)
+    text = _fold_long(original) if len(original) > _LONG else original.translate(_TABLE)
     if len(text) == len(original):
         source: Sequence[int] = range(len(original))  # nothing deleted: the map is the identity
     else:
@@ -109,7 +135,7 @@ def normalise(original: str) -> Normalised:
 
 def fold(text: str) -> str:
     """Just the normalised string (for dictionary keys)."""
-    return text.translate(_TABLE)
+    return _fold_long(text) if len(text) > _LONG else text.translate(_TABLE)
 
 
 # Proclitics: conjunction (و ف), then preposition (ب ل ك), then the article.
