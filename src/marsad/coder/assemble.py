@@ -30,25 +30,28 @@ from ..model import (
     Mention,
     Span,
 )
+from ..recognise.dates import relative_age_days
 from ..text.normalise import fold
 from .fatalities import find_claims, one_victim_claim, summarise
 from .frames import (
     Frame,
     Recognised,
     Sorted,
-    within,
     armed,
     by_air,
     civilian_target,
     event_places,
+    folded_sentence,
     is_background,
     nearest_date,
     pick_actor1,
     pick_actor2,
+    sentences_holding,
+    within,
 )
 from .merge import merge, same_place, vote_actor1
 from .notes import write_notes
-from ..recognise.dates import relative_age_days
+from .screen import acting_hits, local_places
 from .triggers import TriggerHit
 
 # An event older than this at publication is background, not the news (CODEBOOK 1:
@@ -59,13 +62,18 @@ _SUB_RANK = {sub: i for subs in EVENT_TYPES.values() for i, sub in enumerate(sub
 
 def code_events(article: Article, sentences: list[Span], rec: Recognised, claimant_of,
                 triggers: list[TriggerHit]) -> tuple[Event, ...]:
-    """The events of one article (pure), from its mentions and trigger words."""
+    """The events of one article (pure), from its mentions and trigger words.
+
+    ``sentences`` are in text order and do not overlap (``split_sentences``).
+    """
     frames: list[Frame] = []
     loose_claims: list[tuple[Span, list[Claim]]] = []
     triggers = Sorted(triggers)
     rec = replace(rec, actors=Sorted(rec.actors), places=Sorted(rec.places), dates=Sorted(rec.dates),
                   quantities=Sorted(rec.quantities))
-    for sentence in sentences:
+    # Most sentences hold neither a trigger nor a number: no frame, no claim; only the
+    # others are read.
+    for sentence in sentences_holding(sentences, triggers, rec.quantities):
         found, claims = _frames_of_sentence(article, sentence, triggers, rec, claimant_of)
         frames += found
         if not found and claims:
@@ -104,22 +112,24 @@ def _background_worth_keeping(event: Event, group: list[Frame], reported: list[E
 
 
 def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[list[Frame], list[Claim]]:
+    quantities = rec.quantities.within(sentence)
+    claims = find_claims(article.text, sentence, quantities, claimant_of) if quantities else []
+    in_sentence = triggers.within(sentence)
+    if not in_sentence:
+        return [], claims  # figures with no act: loose claims, at most
     # A trigger word inside an actor's name ("هيئة تحرير الشام", "جيش الفتح") is a name, not an act.
-    actors = within(rec.actors, sentence)
-    hits = [t for t in within(triggers, sentence)
-            if not any(a.start <= t.start and t.end <= a.end and not a.value.id.startswith("generic:")
-                       for a in actors)]
-    quantities = within(rec.quantities, sentence)
-    claims = find_claims(article.text, sentence, quantities, claimant_of)
-    # Events happen in the story's country; places abroad in a report are mostly
-    # datelines, capitals that speak, or teasers of other stories.
-    places = [p for p in within(rec.places, sentence)
-              if (rec.country is None or p.value.country == rec.country)]
-    if hits and not places:
-        places = _fold_unresolved(article.text, sentence, rec)
-    if not hits or not places:
+    actors = rec.actors.within(sentence)
+    hits = acting_hits(in_sentence, actors)
+    if not hits:
         return [], claims
-    dates = within(rec.dates, sentence)
+    # Events happen in the story's country (``local_places``, as the screen reads them);
+    # a place the gazetteer lacks folds into the place named before it.
+    places = local_places(rec.places.within(sentence), rec.country)
+    if not places:
+        places = _fold_unresolved(article.text, sentence, rec)
+    if not places:
+        return [], claims
+    dates = rec.dates.within(sentence)
     has_armed = any(armed(a) for a in actors)
     # Per event type: the first trigger gives the roles (the main verb comes first
     # in Arabic news), the highest sub-type among the type's triggers gives the sub-type.
@@ -189,15 +199,16 @@ def _frames_of_sentence(article, sentence, triggers, rec, claimant_of) -> tuple[
             one = one_victim_claim(article.text, t.end, claimant_of(t.start))
             if one:
                 frame_claims.append(one)
+        # The same reading for every place struck: only the place differs.
+        when = nearest_date(dates, t) or _paragraph_date(article.text, sentence, rec.dates)
+        background = is_background(sentence, t, article.text)
+        civilians = civilian_target(sentence, t)
         for place in where:
             frames.append(Frame(
                 event_type=etype, sub_event_type=sub, sentence=sentence, trigger=t, place=place,
                 actor1=a1, actor2=a2, actor1_weight=w1, actor2_direct=direct2, assoc2=assoc2,
-                date=nearest_date(dates, t) or _paragraph_date(article.text, sentence, rec.dates),
-                claims=list(frame_claims), tags=tags,
-                background_cue=is_background(sentence, t, article.text),
-                civilian_target=civilian_target(sentence, t),
-                shared_places=len(where),
+                date=when, claims=list(frame_claims), tags=tags,
+                background_cue=background, civilian_target=civilians, shared_places=len(where),
             ))
     return frames, claims
 
@@ -223,7 +234,7 @@ _INTERVENTION = re.compile(r"(?:فرقت|تفريق|فض|قنابل مسيله|�
 
 
 def _protest_sub(sentence: Span) -> str:
-    folded = fold(sentence.text)
+    folded = folded_sentence(sentence)
     if _EXCESSIVE.search(folded):
         return "Excessive force against protesters"
     if _INTERVENTION.search(folded):
@@ -244,8 +255,7 @@ def _fold_unresolved(text: str, sentence: Span, rec: Recognised) -> list[Mention
         return []
     line_start = text.rfind("\n", 0, sentence.start) + 1
     floor = max(line_start, sentence.start - _FOLD_BACK_CHARS)
-    before = [p for p in within(rec.places, Span(floor, sentence.start, ""))
-              if rec.country is None or p.value.country == rec.country]
+    before = local_places(rec.places.within(Span(floor, sentence.start, "")), rec.country)
     if not before:
         return []
     host = before[-1]
@@ -261,7 +271,7 @@ def _attach_loose_claims(groups: list[list[Frame]], loose: list[tuple[Span, list
         killed = [c for c in claims if c.kind == "killed"]
         if not killed:
             continue
-        named = {p.value.gazetteer_id for p in within(rec.places, sentence)}
+        named = {p.value.gazetteer_id for p in rec.places.within(sentence)}
         fits = [g for g in groups if g[0].place.value.gazetteer_id in named
                 and g[0].event_type != "Strategic developments"]
         if not fits:
@@ -278,7 +288,7 @@ _PARAGRAPH_DATE_CHARS = 600
 def _paragraph_date(text: str, sentence: Span, dates: list[Mention]) -> Mention | None:
     line_start = text.rfind("\n", 0, sentence.start) + 1
     floor = max(line_start, sentence.start - _PARAGRAPH_DATE_CHARS)
-    before = [d for d in dates if floor <= d.start and d.end <= sentence.start]
+    before = within(dates, Span(floor, sentence.start, ""))
     return before[-1] if before else None
 
 
@@ -343,8 +353,11 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
     place = head.place.value
     claimants = tuple(dict.fromkeys(c.claimant for c in claims if c.claimant))
     tags = tuple(sorted({t for f in group for t in f.tags}))
+    digest = hashlib.sha1(
+        f"{article.id}|{etype}|{sub}|{place.gazetteer_id}|{date_value.start}|{actor1.name}|{evidence[0].start}".encode()
+    ).hexdigest()[:12]
     event = Event(
-        id="",
+        id=f"{article.id}:{digest}",
         event_type=etype,
         sub_event_type=sub,
         reported=reported,
@@ -359,11 +372,7 @@ def _finish(article: Article, group: list[Frame], groups: list[list[Frame]], lea
         tags=tags,
         confidence=_confidence(group, a1m is not None, date_value),
     )
-    event = replace(event, notes=write_notes(event))
-    digest = hashlib.sha1(
-        f"{article.id}|{etype}|{sub}|{place.gazetteer_id}|{date_value.start}|{actor1.name}|{evidence[0].start}".encode()
-    ).hexdigest()[:12]
-    return replace(event, id=f"{article.id}:{digest}")
+    return replace(event, notes=write_notes(event))
 
 
 def fat_killed(group: list[Frame]) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Claim, Fatalities, Mention, Quantity, Span
 from ..text.normalise import clitic_variants, fold
@@ -30,6 +31,7 @@ _WORD = re.compile(r"[\w\u0600-\u06FF]+")
 _WINDOW = 3
 
 
+@lru_cache(maxsize=8192)  # the same words come back in every report
 def _kind_of(word: str) -> str | None:
     for _, stem in clitic_variants(fold(word)):
         stem2 = stem.removeprefix("ال")
@@ -50,27 +52,62 @@ def find_claims(
 
     ``claimant_of(position)`` names who gave a figure at that position.
     """
-    quantities = [q for q in quantities if sentence.start <= q.start < sentence.end]
-    if not quantities:
-        return []
-    words = [(m.start() + sentence.start, m.end() + sentence.start, m.group())
-             for m in _WORD.finditer(sentence.text)]
     claims: list[Claim] = []
     for q in quantities:
         if not (sentence.start <= q.start < sentence.end):
             continue
-        before = [w for w in words if w[1] <= q.start][-_WINDOW:]
-        after = [w for w in words if w[0] >= q.end][:_WINDOW]
+        before = _words_before(sentence.text, q.start - sentence.start)
+        after = _words_after(sentence.text, q.end - sentence.start)
         # The nearest casualty word wins ("مقتل 17 شخصا وإصابة" → killed); at equal
         # distance the word after the number ("17 قتيلا").
-        found = [(i, 0, k) for i, w in enumerate(after) if (k := _kind_of(w[2]))]
-        found += [(i, 1, k) for i, w in enumerate(reversed(before)) if (k := _kind_of(w[2]))]
+        found = [(i, 0, k) for i, w in enumerate(after) if (k := _kind_of(w))]
+        found += [(i, 1, k) for i, w in enumerate(reversed(before)) if (k := _kind_of(w))]
         if not found:
             continue
         kind = min(found)[2]
         value: Quantity = q.value
         claims.append(Claim(value.value, value.qualifier, claimant_of(q.start), q.text, kind, q.start, q.end))
     return claims
+
+
+# A number's words are read from this many characters around it first (three words
+# and more, mostly), and from the whole sentence only when that holds fewer: reading
+# every word of a long sentence for each number would cost more than the rest.
+_READ_CHARS = 60
+_WORD_CHAR = re.compile(r"[\w\u0600-\u06FF]")
+
+
+def _cut(text: str, i: int) -> bool:
+    """Whether position ``i`` falls inside a word (word characters on both sides)."""
+    return bool(_WORD_CHAR.match(text, i - 1, i) and _WORD_CHAR.match(text, i))
+
+
+def _words_before(text: str, pos: int, reach: int = _READ_CHARS) -> list[str]:
+    """The last ``_WINDOW`` words of ``text`` that end at or before ``pos``."""
+    lo = max(0, pos - reach)
+    while True:
+        words = _WORD.findall(text, lo, pos)
+        # A word cut by the window's edges is not one of them: one cut at ``lo`` is
+        # only a piece, and one running on past ``pos`` is not before it.
+        first = 1 if lo > 0 and _cut(text, lo) else 0
+        last = len(words) - (1 if _cut(text, pos) else 0)
+        words = words[first:last]
+        if len(words) >= _WINDOW or lo == 0:
+            return words[-_WINDOW:]
+        lo = 0
+
+
+def _words_after(text: str, pos: int, reach: int = _READ_CHARS) -> list[str]:
+    """The first ``_WINDOW`` words of ``text`` that start at or after ``pos``."""
+    hi = min(len(text), pos + reach)
+    while True:
+        words = _WORD.findall(text, pos, hi)
+        first = 1 if pos > 0 and _cut(text, pos) else 0
+        last = len(words) - (1 if _cut(text, hi) else 0)
+        words = words[first:last]
+        if len(words) >= _WINDOW or hi == len(text):
+            return words[:_WINDOW]
+        hi = len(text)
 
 
 def one_victim_claim(text: str, trigger_end: int, claimant: str) -> Claim | None:

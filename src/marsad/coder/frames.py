@@ -7,9 +7,11 @@ evidence. ``assemble`` merges frames that tell of the same event.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from datetime import date
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from operator import attrgetter
 
 from ..model import Claim, Mention, Span
 from ..text.normalise import fold
@@ -69,19 +71,47 @@ _CIVILIAN_WORDS = re.compile(
 def within(items: list, span: Span) -> list:
     """The items (sorted by start) lying inside ``span``, found by bisection, so that
     reading every sentence of a long page stays linear."""
-    starts = [m.start for m in items] if not hasattr(items, "starts") else items.starts
+    if isinstance(items, Sorted):
+        return items.within(span)
+    starts = [m.start for m in items]
     lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
     return [m for m in items[lo:hi] if m.end <= span.end]
 
 
 class Sorted(list):
-    """A list of mentions sorted by start, with the starts kept for ``within``."""
+    """A list of mentions sorted by start, with the starts kept for bisection."""
 
     def __init__(self, items):
-        super().__init__(sorted(items, key=lambda m: m.start))
+        super().__init__(sorted(items, key=_start))
         self.starts = [m.start for m in self]
 
+    def within(self, span: Span) -> list:
+        """The items lying inside ``span``."""
+        starts, end = self.starts, span.end
+        lo = bisect_left(starts, span.start)
+        return [m for m in self[lo:bisect_left(starts, end, lo)] if m.end <= end]
 
+
+_start = attrgetter("start")
+
+
+def sentences_holding(sentences: list[Span], *mentions: list) -> list[Span]:
+    """The sentences (in text order, not overlapping) in which one of ``mentions`` starts,
+    found from the mentions' side: most sentences of a page hold none."""
+    starts = [s.start for s in sentences]
+    holding = set()
+    for items in mentions:
+        for m in items:
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < sentences[k].end:
+                holding.add(k)
+    return [sentences[k] for k in sorted(holding)]
+
+
+@lru_cache(maxsize=64)
+def folded_sentence(sentence: Span) -> str:
+    """``fold(sentence.text)``, kept: each trigger and place of a sentence asks again."""
+    return fold(sentence.text)
 
 
 def armed(m: Mention) -> bool:
@@ -93,7 +123,7 @@ _PLUPERFECT = re.compile(r"(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,2}قد\
 
 
 def is_background(sentence: Span, trigger: TriggerHit | None = None, text: str = "") -> bool:
-    if _BACKGROUND_OPENERS.match(fold(sentence.text)):
+    if _BACKGROUND_OPENERS.match(folded_sentence(sentence)):
         return True
     if trigger is not None and text:
         return bool(_PLUPERFECT.search(fold(text[max(sentence.start, trigger.start - 40) : trigger.start])))
@@ -172,16 +202,14 @@ def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[
     """
     usable = []
     for p in places:
-        lead = fold(text[max(0, p.start - 16) : p.start])
-        wide = fold(text[max(0, p.start - 40) : p.start])
-        if _DESTINATION.search(lead) or _LAUNCH.search(wide) or (
-                p.start > trigger.end and _ORIGIN.search(lead) and len(places) > 1):
+        destination, launch, origin = _led_in(text, p.start)
+        if destination or launch or (p.start > trigger.end and origin and len(places) > 1):
             continue
         usable.append(p)
     if not usable:
         # Places the report names but that cannot be located fold into the nearest place
         # it does locate (CODEBOOK 1): "تقدم ... باتجاه X" is coded at X.
-        usable = [p for p in places if not _LAUNCH.search(fold(text[max(0, p.start - 40) : p.start]))]
+        usable = [p for p in places if not _led_in(text, p.start)[1]]
     after = [p for p in usable if p.start >= trigger.end]
     if after:
         # Each place struck is its own event (CODEBOOK 1), but only the places listed
@@ -204,6 +232,15 @@ def event_places(text: str, places: list[Mention], trigger: TriggerHit) -> list[
     return usable if len(usable) == 1 else []
 
 
+@lru_cache(maxsize=64)
+def _led_in(text: str, start: int) -> tuple[bool, bool, bool]:
+    """Whether the words before the place at ``start`` make it a destination, a launch
+    site or an origin. Kept: each trigger of a sentence asks about the same places."""
+    lead = fold(text[max(0, start - 16) : start])
+    wide = fold(text[max(0, start - 40) : start])
+    return bool(_DESTINATION.search(lead)), bool(_LAUNCH.search(wide)), bool(_ORIGIN.search(lead))
+
+
 # How far before its trigger a place may stand (characters); about eight words.
 _BEFORE_CHARS = 60
 
@@ -220,8 +257,8 @@ _AIR = re.compile(r"طاير|طيران|مقاتلات|مروحي|غار[اه]|�
 
 
 def by_air(sentence: Span) -> bool:
-    return bool(_AIR.search(fold(sentence.text)))
+    return bool(_AIR.search(folded_sentence(sentence)))
 
 
 def civilian_target(sentence: Span, trigger: TriggerHit) -> bool:
-    return bool(_CIVILIAN_WORDS.search(fold(sentence.text)))
+    return bool(_CIVILIAN_WORDS.search(folded_sentence(sentence)))

@@ -93,3 +93,17 @@ def test_coder_every_event_has_evidence_and_a_note():
     for event in _events("قصفت طائرات النظام أمس بلدة حمورية ما أدى إلى مقتل 17 شخصا."):
         assert event.evidence and event.notes.endswith(".")
         assert 0 < event.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("second", "best"),
+    [
+        ("وأحصى ناشطون سقوط 15 قتيلا في حي القدم.", 15),  # a toll told apart joins the act at its place
+        ("وأحصى ناشطون سقوط 15 قتيلا في مدينة حلب.", 0),  # elsewhere: not this event's toll
+        ("وأحصى ناشطون سقوط 15 جريحا في حي القدم.", 0),  # wounded are no deaths
+    ],
+)
+def test_coder_a_toll_in_a_sentence_without_an_act_joins_the_act_at_its_place(second, best):
+    (event,) = _events("قصفت طائرات النظام أمس حي القدم جنوب دمشق. " + second)
+    assert event.location.name == "Al-Qadam"
+    assert event.fatalities.best == best

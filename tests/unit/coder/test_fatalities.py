@@ -1,9 +1,19 @@
 """Casualty claims and the codebook's best figure."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from marsad.coder.fatalities import find_claims, one_victim_claim, summarise
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.coder.fatalities import (
+    _words_after,
+    _words_before,
+    find_claims,
+    one_victim_claim,
+    summarise,
+)
 from marsad.model import Claim, Span
 from marsad.recognise.quantities import find_quantities
 
@@ -58,3 +68,52 @@ def test_fatalities_wounded_are_not_deaths():
 def test_fatalities_one_named_victim_counts_one(text, count):
     claim = one_victim_claim(text, len("إعدام"), "المصدر")
     assert (claim.count if claim else None) == count
+
+
+def _all_words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w\u0600-\u06FF]+", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أسفر القصف عن مقتل 17 شخصا، وإصابة ١٢ آخرين.",
+        "abc def ghi 17 jklmnop q rs 5",
+        " قتلى\nوالجرحى  ٍ 3 مفقودين،،اسرى",
+    ],
+)
+def test_fatalities_words_around_a_position_are_the_texts_own_words(text):
+    # Every position and every reach: the reading window's edges fall inside words,
+    # between them and at the text's ends.
+    words = _all_words(text)
+    for pos in range(len(text) + 1):
+        expected = ([w for s, e, w in words if e <= pos][-3:], [w for s, e, w in words if s >= pos][:3])
+        for reach in range(1, 25):
+            assert (_words_before(text, pos, reach), _words_after(text, pos, reach)) == expected, (pos, reach)
+
+
+_TEXTS = st.text(alphabet=st.sampled_from(list("قتلىٍ17abc") * 5 + list(" ،.\n")), max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXTS, data=st.data())
+def test_fatalities_words_around_a_position_match_a_full_reading(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    reach = data.draw(st.integers(1, 70))
+    words = _all_words(text)
+    assert _words_before(text, pos, reach) == [w for s, e, w in words if e <= pos][-3:]
+    assert _words_after(text, pos, reach) == [w for s, e, w in words if s >= pos][:3]
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "before", "after"),
+    [
+        ("مقتل 17 شخصا", 5, ["مقتل"], ["17", "شخصا"]),
+        ("أ" * 100 + " قتلى", 50, [], ["قتلى"]),  # a word cut by the position is on neither side
+        # Long words: the reading window holds fewer than three, so the whole text is read.
+        ("مقتل قتلى " + "ا" * 70 + " 17", 81, ["مقتل", "قتلى", "ا" * 70], ["17"]),
+        ("17 " + "ا" * 70 + " قتلى", 2, ["17"], ["ا" * 70, "قتلى"]),
+    ],
+)
+def test_fatalities_words_around_a_position(text, pos, before, after):
+    assert (_words_before(text, pos), _words_after(text, pos)) == (before, after)
