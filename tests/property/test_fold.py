@@ -27,3 +27,4 @@ def test_fold_every_folded_character_is_already_folded():
     for code in range(0x10000):
         once = chr(code).translate(_TABLE)
         assert once.translate(_TABLE) == once
+

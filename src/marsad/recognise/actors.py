@@ -138,8 +138,9 @@ _NATIONALITY_RE = re.compile(
 )
 
 
-# The nouns alone, scanned for first (text.scan): "و" + "ال" comes at most 3 letters before.
-_MILITARY_NOUN_RE = re.compile("(?:" + _MILITARY_NOUNS + ")")
+# The nouns alone, with the space after them, scanned for first (text.scan): "و" + "ال"
+# comes at most 3 letters before.
+_MILITARY_NOUN_RE = re.compile("(?:" + _MILITARY_NOUNS + r")\s")
 
 
 def _nationality_phrases(text: str) -> list[re.Match]:

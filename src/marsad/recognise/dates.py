@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate
+from itertools import chain
 from typing import Callable
 
 from marsad.model import DateValue, Mention
@@ -436,6 +436,29 @@ _TRIGGERS_CLITIC = _with_clitics(_TRIGGERS)
 # ------------------------------------------------------------------ public
 
 
+class _Ends:
+    """Where each token ends in the normalised text, worked out on demand.
+
+    Only the tokens at the edges of expressions are asked for, in text order, so
+    the running length is carried forward from the last one asked (summed in C)
+    instead of being computed for every token of the page.
+    """
+
+    __slots__ = ("pairs", "k", "pos")
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs  # (blank run, token) in text order
+        self.k = self.pos = 0  # self.pos: where token self.k - 1 ends
+
+    def at(self, k: int) -> int:
+        if k < self.k - 1:  # asked backwards: count again from the start
+            self.k = self.pos = 0
+        if k >= self.k:
+            self.pos += sum(map(len, chain.from_iterable(self.pairs[self.k : k + 1])))
+            self.k = k + 1
+        return self.pos
+
+
 def find_dates(text: str, published: date | None, norm: Normalised | None = None) -> list[Mention]:
     """Find the date expressions of ``text`` and resolve them against ``published``.
 
@@ -451,11 +474,12 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
     # token after it, and would be rescanned from each of its positions: cut it off.
     pairs = _TOK_GAP.findall(nt.rstrip())
     toks = [t for _, t in pairs]
-    ends = list(accumulate(len(g) + len(t) for g, t in pairs))
     if _AB in toks:  # "أب" (father) folds to "اب" (August): keep it out
+        ends = _Ends(pairs)
         for k, t in enumerate(toks):
-            if t == _AB and text[norm.source[ends[k] - 2]] in "أإ":
+            if t == _AB and text[norm.source[ends.at(k) - 2]] in "أإ":
                 toks[k] = "أب"
+    ends = _Ends(pairs)
     urls = [m.span() for m in _URL.finditer(nt)] if ("http" in nt or "www" in nt or "@" in nt) else []
     s = Stream(toks)
     out: list[Mention] = []
@@ -479,7 +503,8 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
         s.i0 = -1
         if best is None:
             continue
-        a, b = ends[i] - len(tok) + best_cut, ends[best.end - 1]
+        a = ends.at(i) - len(tok) + best_cut
+        b = ends.at(best.end - 1)
         i = best.end
         if best.resolve is None or any(a < ue and ua < b for ua, ue in urls):
             continue

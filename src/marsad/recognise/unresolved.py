@@ -24,7 +24,9 @@ _NAMED_PLACE = re.compile(
     # one or two name words; the second is never the next type word ("حلب وقرية ...")
     r"\s+(?P<name>[\u0621-\u064A]{2,}(?:\s+(?![وفبل]?" + _TYPES + r"(?![\u0621-\u064A]))[\u0621-\u064A]{2,})?)"
 )
-_TYPE_WORD = re.compile(_TYPES)  # scanned for first (text.scan): a clitic letter may come before it
+# The type word and the space after it, scanned for first (text.scan): a clitic letter
+# may come before it. (The space matters: "حي" is inside many words.)
+_TYPE_WORD = re.compile(_TYPES + r"\s")
 # Words after a type word that are not a name ("حي سكني", "قرية مجاورة", "مدينة التي").
 _NOT_A_NAME = frozenset(fold(w) for w in """
 سكني سكنية الذي التي كامل كاملة كبير كبيرة واحد واحدة آخر أخرى جديد جديدة قديم قديمة مجاور مجاورة المجاور المجاورة
