@@ -44,7 +44,18 @@ _ANCHOR = re.compile(
     + "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
     + r"|(?:ب|في |و)?ريف|(?:ال)?تابع(?:ه)? (?:ل|الي )(?:قضاء |ناحيه |محافظه |مدينه )?|في (?:محافظه |مدينه )?|بمحافظه |بمدينه )\s*(?:ال)?\S*?\s*$"
 )
-_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+def _word_before(text: str, pos: int, reach: int) -> tuple[int, str] | None:
+    """The last word ending before ``pos`` (cut at ``reach`` characters back), with
+    its start; None when only blanks are there. (A split, not a regex anchored at
+    the end: that regex is tried at every character of the window.)"""
+    lo = max(0, pos - reach)
+    head = text[lo:pos].rstrip()
+    if not head:
+        return None
+    word = head.rsplit(None, 1)[-1]
+    return lo + len(head) - len(word), word
 # "حمورية بريف دمشق", "سراقب في محافظة إدلب": a preposition before a region says where
 # the place lies (the region's own words, "ريف"/"محافظة", are part of its name).
 _REGION_LINK = re.compile(r"^\s*(?:ب|في|من|،|,)?\s*$")
@@ -206,10 +217,10 @@ _INSTITUTION = re.compile(r"(?:مستشفي|مشفي|مدرسه|جامعه|وك�
 def _speaks(text: str, start: int) -> bool:
     """The place is the subject of a reporting verb: "قالت موسكو", "واتهمت دمشق" name a
     government (metonymy), not where anything happened."""
-    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    if not m:
+    before = _word_before(text, start, 20)
+    if before is None:
         return False
-    word = fold(m.group(1))
+    word = fold(before[1])
     verbs = reporting_verbs()
     return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
 
@@ -227,21 +238,22 @@ def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
     pos = start
     for _ in range(2):
         # Look back a few words only: searching from 0 would be quadratic in the text.
-        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-        if not m:
+        before = _word_before(text, pos, 40)
+        if before is None:
             break
-        word = fold(m.group(1)).strip("(\"'«")
+        word_start, word = before
+        word = fold(word).strip("(\"'«")
         stems = {s.removeprefix("ال") for _, s in clitic_variants(word)} | {word}
         if len(word) > 2 and word[0] in "وفبلك":
             stems.add(word[1:])  # "بحي", "وحي": short type words keep their clitic
         type_word = next((s for s in stems if s in _TYPE_WORDS), None)
         if kind is None and type_word:
             kind = _TYPE_WORDS[type_word]
-            pos = m.start(1)
+            pos = word_start
             continue
         if stems & _NEAR_WORDS:
             near = True
-            pos = m.start(1)
+            pos = word_start
             continue
         break
     return pos, kind, near
