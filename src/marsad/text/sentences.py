@@ -31,19 +31,19 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
+    piece = text[start:end]
+    kept = piece.strip()  # str.strip drops what isspace() calls blank, in C
+    if not kept:
         return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(kept)
     if end - start > _MAX_LEN:
         cut = _soft_cut(text, start, end)
         if cut:
             _add(text, start, cut, spans)
             _add(text, cut, end, spans)
             return
-    spans.append(Span(start, end, text[start:end]))
+    spans.append(Span(start, end, kept))
 
 
 def _soft_cut(text: str, start: int, end: int) -> int | None:
