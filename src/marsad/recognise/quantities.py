@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 
 from ..model import Mention, Quantity
 from ..text.normalise import Normalised, fold, normalise
@@ -389,6 +391,7 @@ def trie_pattern(words) -> str:
 _TRIGGER = re.compile(
     r"[0-9]+|\b(?:" + trie_pattern(set(_NUM_FIRST) | set(_VAGUE) | set(_DUALS)) + r")\b"
 )
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _last_tokens: tuple[Normalised | None, list[tuple[int, int]], list[str]] = (None, [], [])
 
 
@@ -400,11 +403,31 @@ def tokens(norm: Normalised) -> tuple[list[tuple[int, int]], list[str]]:
     last = _last_tokens
     if last[0] is norm:
         return last[1], last[2]
-    nt = norm.text
-    spans = [m.span() for m in _TOKEN.finditer(nt)]
-    toks = [nt[a:b] for a, b in spans]
+    parts = _TOKEN_SPLIT.split(norm.text)  # blank, token, blank, token, ..., blank
+    toks = parts[1::2]
+    spans = _TokenSpans(list(accumulate(map(len, parts))))
     _last_tokens = (norm, spans, toks)
     return spans, toks
+
+
+class _TokenSpans(Sequence):
+    """``(start, end)`` of each token, from the running lengths of a split (no
+    match objects): token i spans ``bounds[2i]:bounds[2i+1]``. Bisectable."""
+
+    __slots__ = ("bounds",)
+
+    def __init__(self, bounds: list[int]) -> None:
+        self.bounds = bounds
+
+    def __len__(self) -> int:
+        return len(self.bounds) // 2
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.bounds[2 * i], self.bounds[2 * i + 1]
 
 
 def find_quantities(text: str, norm: Normalised | None = None) -> list[Mention]:
