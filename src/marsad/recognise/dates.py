@@ -484,7 +484,10 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
     s = Stream(toks)
     out: list[Mention] = []
     i = -1
-    for c in [k for k, t in enumerate(toks) if t in _TRIGGERS_CLITIC or t[0] in _DIGITS]:
+    # A number can start a date only as a day (one or two digits) or a year (four).
+    starts = [k for k, t in enumerate(toks)
+              if t in _TRIGGERS_CLITIC or (t[0] in _DIGITS and len(t) in (1, 2, 4))]
+    for c in starts:
         if c < i:
             continue  # inside the last expression
         i = c
@@ -575,8 +578,16 @@ def resolve_relative(mentions: list[Mention], reference: date) -> list[Mention]:
     out = []
     for m in mentions:
         if m.value.start is None:
-            again = find_dates(m.text, reference)
-            if again and again[0].start == 0 and again[0].end == len(m.text):
-                m = Mention(m.kind, m.start, m.end, m.text, again[0].value, again[0].confidence)
+            again = _read_alone(m.text, reference)
+            if again is not None:
+                m = Mention(m.kind, m.start, m.end, m.text, again.value, again.confidence)
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _read_alone(text: str, reference: date) -> Mention | None:
+    """The date ``text`` names on its own against ``reference``, when it reads whole.
+    Kept: a report says "أمس" or "اليوم" many times."""
+    found = find_dates(text, reference)
+    return found[0] if found and found[0].start == 0 and found[0].end == len(text) else None
