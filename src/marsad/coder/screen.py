@@ -5,7 +5,7 @@ trigger word that is not part of an actor's name, a place the report can locate
 (or a place the gazetteer lacks, to fold into the place before it), and either
 a strong trigger or an armed actor (CODEBOOK 1; ``assemble._frames_of_sentence``).
 Triggers, places and actors are cheap to read; dates, numbers and sources are
-not, and four reports in ten with a trigger word have no such sentence (a
+not, and a third of the reports with a trigger word have no such sentence (a
 "قصف" in an op-ed about Paris, a "اشتباكات" in a list of other stories). Those
 reports are coded as eventless without reading them further: the answer is the
 same, since the coder would have found no frame.
