@@ -178,26 +178,8 @@ def _role_start(norm: Normalised, start: int) -> int:
     if base:  # begin at a word boundary
         cut = norm.text.find(" ", base, ns)
         base = cut + 1 if cut >= 0 else ns
-    m = _role_phrase(norm.text, base, ns)
+    m = _ROLE_RE.search(norm.text, base, ns)
     return norm.source[m.start("role")] if m else start
-
-
-# What may stand before a role phrase (its look-behind), in runs.
-_ROLE_LEFT = re.compile(r"[\s\"'«»(“”]+")
-
-
-def _role_phrase(text: str, lo: int, hi: int) -> re.Match | None:
-    """``_ROLE_RE.search(text, lo, hi)``, tried only where a phrase can begin: at
-    the text's start or just after a run of blanks and quotes (anywhere else its
-    look-behind fails; inside such a run no role word begins). Searching tries
-    every character of the window."""
-    starts = [lo] if lo == 0 else []
-    starts += [m.end() for m in _ROLE_LEFT.finditer(text, max(0, lo - 1), hi) if m.end() >= lo]
-    for p in starts:
-        m = _ROLE_RE.match(text, p, hi)
-        if m:
-            return m
-    return None
 
 
 def _ally_end(norm: Normalised, prev: Mention, start: int, end: int) -> int | None:

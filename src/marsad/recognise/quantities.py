@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from itertools import accumulate
 
 from ..model import Mention, Quantity
@@ -405,29 +404,11 @@ def tokens(norm: Normalised) -> tuple[list[tuple[int, int]], list[str]]:
         return last[1], last[2]
     parts = _TOKEN_SPLIT.split(norm.text)  # blank, token, blank, token, ..., blank
     toks = parts[1::2]
-    spans = _TokenSpans(list(accumulate(map(len, parts))))
+    # Running lengths of the parts: token i spans bounds[2i]:bounds[2i+1] (no match objects).
+    bounds = list(accumulate(map(len, parts)))
+    spans = list(zip(bounds[0::2], bounds[1::2]))
     _last_tokens = (norm, spans, toks)
     return spans, toks
-
-
-class _TokenSpans(Sequence):
-    """``(start, end)`` of each token, from the running lengths of a split (no
-    match objects): token i spans ``bounds[2i]:bounds[2i+1]``. Bisectable."""
-
-    __slots__ = ("bounds",)
-
-    def __init__(self, bounds: list[int]) -> None:
-        self.bounds = bounds
-
-    def __len__(self) -> int:
-        return len(self.bounds) // 2
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return self.bounds[2 * i], self.bounds[2 * i + 1]
 
 
 def find_quantities(text: str, norm: Normalised | None = None) -> list[Mention]:
