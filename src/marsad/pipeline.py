@@ -10,8 +10,8 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain
 from typing import Iterable, Iterator
