@@ -10,13 +10,13 @@ must come back as plain JSON text.
 from __future__ import annotations
 
 import atexit
-import json
 import shutil
 import tempfile
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from jsonl import write_jsonl
 from loopback import running  # noqa: F401  (the API tests import it from here)
 from marsad.cli_store import run_ingest
 from marsad.store import Store
@@ -47,8 +47,7 @@ REPORTS = [
 
 def fill(db: Path) -> None:
     """Ingest the test reports and the seed page into ``db`` through the real store."""
-    source = db.parent / "reports.jsonl"
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS), "utf-8")
+    source = write_jsonl(db.parent / "reports.jsonl", REPORTS)
     assert run_ingest([str(source)], str(db)).failed == 0
     assert run_ingest([str(SEED_PAGE)], str(db), published=date(2018, 3, 21), outlet="Orient News").failed == 0
     with Store(db) as store:

@@ -21,6 +21,7 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 pytest.importorskip("uvicorn")
 
+from jsonl import write_jsonl  # noqa: E402
 from loopback import running  # noqa: E402
 from marsad.api.app import create_app  # noqa: E402
 from marsad.cli_store import run_ingest  # noqa: E402
@@ -55,8 +56,7 @@ REPORTS = [
 def database(tmp_path_factory):
     """The database of REPORTS, and the incident id of each report."""
     tmp = tmp_path_factory.mktemp("dashboard")
-    inputs = tmp / "reports.jsonl"
-    inputs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS), "utf-8")
+    inputs = write_jsonl(tmp / "reports.jsonl", REPORTS)
     db = tmp / "marsad.db"
     summary = run_ingest([str(inputs)], db=str(db))
     assert summary.failed == 0 and summary.events >= 4, summary.lines()

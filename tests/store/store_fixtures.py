@@ -2,10 +2,9 @@
 and synthetic events built from the model records (no extraction) for property tests."""
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
-from pathlib import Path
 
+from jsonl import write_jsonl  # noqa: F401  (store tests import it from here)
 from marsad.model import (
     Actor,
     Article,
@@ -51,11 +50,6 @@ ENGLISH = {"id": "reuters-1", "outlet": "Reuters", "url": "https://reuters.examp
 TOWNS = ["حمورية", "سراقب", "معرة النعمان", "إدلب", "جسر الشغور", "خان شيخون", "اللطامنة", "تلبيسة", "داريا",
          "جاسم", "نوى", "الميادين", "البوكمال", "منبج", "عفرين"]
 OUTLETS = ["شبكة شام", "المرصد السوري", "عنب بلدي", "سمارت"]
-
-
-def write_jsonl(path: Path, records: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
-    return path
 
 
 def generated_reports(n: int, start: date = date(2018, 1, 2)) -> list[dict]:

@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 
 from ..model import Mention, Quantity
 from ..text.normalise import Normalised, fold, normalise
 from ..text.numbers import NUMBER_WORDS, PROCLITICS, SCALES, parse_digits, parse_folded
+from ..text.scan import split_tokens
 
 # Tokens of the normalised text: Arabic words (first: the commonest), digit
 # groups (with thousands separators or a decimal part), Latin words, or one
@@ -402,10 +402,7 @@ def tokens(norm: Normalised) -> tuple[list[tuple[int, int]], list[str]]:
     last = _last_tokens
     if last[0] is norm:
         return last[1], last[2]
-    parts = _TOKEN_SPLIT.split(norm.text)  # blank, token, blank, token, ..., blank
-    toks = parts[1::2]
-    # Running lengths of the parts: token i spans bounds[2i]:bounds[2i+1] (no match objects).
-    bounds = list(accumulate(map(len, parts)))
+    toks, bounds = split_tokens(_TOKEN_SPLIT, norm.text)
     spans = list(zip(bounds[0::2], bounds[1::2]))
     _last_tokens = (norm, spans, toks)
     return spans, toks

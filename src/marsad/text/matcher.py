@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Any, Generic, Iterable, TypeVar
 
 from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
+from .scan import split_tokens
 
 T = TypeVar("T")
 
@@ -140,15 +140,12 @@ def _tokens(norm: Normalised):
     """Word bounds, words, and for each stem that begins a term the ``(clitic
     length, word index)`` of the words that read as it, of a normalised text.
 
-    Splitting on words gives gaps and words in turn, as plain strings (no match
-    objects); their running lengths are the bounds: word i spans
-    ``bounds[2i]:bounds[2i+1]``. The last text's are kept: every recogniser
+    Words and bounds come from ``scan.split_tokens`` (word i spans
+    ``bounds[2i]:bounds[2i+1]``). The last text's are kept: every recogniser
     matches the same article in turn.
     """
     if _last[0] is not norm:
-        parts = _WORD_SPLIT.split(norm.text)
-        toks = parts[1::2]
-        bounds = list(accumulate(map(len, parts)))
+        toks, bounds = split_tokens(_WORD_SPLIT, norm.text)
         if len(_READINGS) > _READINGS_MAX:
             _READINGS.clear()
         # Per word its readings, looked up in C; only words with one are visited.

@@ -1,4 +1,8 @@
-"""Fast scans for patterns that begin with a look-behind.
+"""Fast scans: tokens without match objects, and patterns that begin with a look-behind.
+
+Tokens come from a capturing split (blank, token, blank, ..., blank) as plain
+strings, their offsets from the running lengths of the parts: no match object
+per token.
 
 A pattern like ``(?<!\\w)[وفبل]?(?:قوات|طيران)...`` is tried by ``re`` at every
 character of the text, since nothing tells it where a match can begin. Its
@@ -8,6 +12,16 @@ pattern is then tried only in the few characters before each core word.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+
+
+def split_tokens(splitter: re.Pattern, text: str) -> tuple[list[str], list[int]]:
+    """The tokens of ``text`` and their bounds: token i spans ``bounds[2i]:bounds[2i+1]``.
+
+    ``splitter`` is the token pattern inside one capturing group, ``(...)``.
+    """
+    parts = splitter.split(text)
+    return parts[1::2], list(accumulate(map(len, parts)))
 
 
 def finditer_near(pattern: re.Pattern, core: re.Pattern, room: int, text: str) -> list[re.Match]:
