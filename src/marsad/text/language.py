@@ -45,17 +45,20 @@ class _CharCounter:
         lows: dict[int, int] = {}  # high byte -> its low bytes, as a 256-bit set
         for first, last in ranges:
             assert last <= 0xFFFF and (last < 0xD800 or first > 0xDFFF), "BMP, no surrogates"
-            for c in range(first, last + 1):
-                lows[c >> 8] = lows.get(c >> 8, 0) | 1 << (c & 0xFF)
+            for hi in range(first >> 8, (last >> 8) + 1):  # a range's slice in each high byte
+                lo_a = first & 0xFF if hi == first >> 8 else 0
+                lo_b = last & 0xFF if hi == last >> 8 else 0xFF
+                lows[hi] = lows.get(hi, 0) | (1 << (lo_b + 1)) - (1 << lo_a)
         sets = sorted(set(lows.values()))
         assert len(sets) <= 8, "one bit per distinct set of low bytes"
         bit = {s: 1 << i for i, s in enumerate(sets)}
         high, low = bytearray(256), bytearray(256)
         for hi, s in lows.items():
             high[hi] = bit[s]
+        for s, b in bit.items():  # a low byte's mask: every distinct set that holds it
             for lo in range(256):
                 if s >> lo & 1:
-                    low[lo] |= bit[s]
+                    low[lo] |= b
         self.high, self.low = bytes(high), bytes(low)
 
     def count(self, high: bytes, low: bytes) -> int:
