@@ -114,21 +114,16 @@ def _locate(article: Article, norm: Normalised) -> _Located:
     return _Located(sentences, places, actors, country, find_unresolved(article.text, places, norm))
 
 
-def recognise(article: Article, norm: Normalised | None = None,
-              triggers: list | None = None, located: _Located | None = None) -> tuple[Recognised, list, Normalised]:
-    """Every mention in the article."""
-    norm = norm or normalise(article.text)
-    located = located or _locate(article, norm)
+def recognise(article: Article, norm: Normalised, triggers: list,
+              located: _Located) -> tuple[Recognised, list, Normalised]:
+    """Every mention in the article, given what ``extract`` has read already."""
     reference, dates = resolve_dates(article, norm)
     if reference is not None:
         # A day after publication is no event's day: a page header (the day it was read),
         # a teaser of a later story, or a plan. It dates nothing here.
         dates = [d for d in dates if d.value.start is None or d.value.start <= reference + _AFTER_PUBLICATION]
-    if triggers is None:
-        claim_text, claim_norm = article.text, norm
-    else:
-        claim_norm = _claim_view(norm, located.sentences, triggers)
-        claim_text = claim_norm.original
+    claim_norm = _claim_view(norm, located.sentences, triggers)
+    claim_text = claim_norm.original
     rec = Recognised(
         reference=reference,
         actors=located.actors,
