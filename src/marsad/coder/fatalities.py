@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..model import Claim, Fatalities, Mention, Quantity, Span
-from ..text.normalise import clitic_variants, fold
+from ..text.normalise import WORD, clitic_variants, fold
 
 _KIND_WORDS: dict[str, str] = {}
 for _w in (
@@ -25,7 +25,6 @@ _ONE_PERSON = set(
     "قيادي قائد عنصر شخص مدني ضابط رجل شاب طفل طفله امراه مسؤول جندي مقاتل "
     "صحفي ناشط مواطن امير قاض قاضي طبيب مختار شيخ".split()
 )
-_WORD = re.compile(r"[\w\u0600-\u06FF]+")
 # How many words may stand between a number and its casualty word
 # ("مقتل 17 شخصا", "110 شهداء", "مقتل العشرات منهم"): tuned on the seed and dev set.
 _WINDOW = 3
@@ -74,7 +73,7 @@ def find_claims(
 # and more, mostly), and from the whole sentence only when that holds fewer: reading
 # every word of a long sentence for each number would cost more than the rest.
 _READ_CHARS = 60
-_WORD_CHAR = re.compile(r"[\w\u0600-\u06FF]")
+_WORD_CHAR = re.compile(WORD.pattern.removesuffix("+"))  # one character of a word
 
 
 def _cut(text: str, i: int) -> bool:
@@ -86,7 +85,7 @@ def _words_before(text: str, pos: int, reach: int = _READ_CHARS) -> list[str]:
     """The last ``_WINDOW`` words of ``text`` that end at or before ``pos``."""
     lo = max(0, pos - reach)
     while True:
-        words = _WORD.findall(text, lo, pos)
+        words = WORD.findall(text, lo, pos)
         # A word cut by the window's edges is not one of them: one cut at ``lo`` is
         # only a piece, and one running on past ``pos`` is not before it.
         first = 1 if lo > 0 and _cut(text, lo) else 0
@@ -101,7 +100,7 @@ def _words_after(text: str, pos: int, reach: int = _READ_CHARS) -> list[str]:
     """The first ``_WINDOW`` words of ``text`` that start at or after ``pos``."""
     hi = min(len(text), pos + reach)
     while True:
-        words = _WORD.findall(text, pos, hi)
+        words = WORD.findall(text, pos, hi)
         first = 1 if pos > 0 and _cut(text, pos) else 0
         last = len(words) - (1 if _cut(text, hi) else 0)
         words = words[first:last]
@@ -113,7 +112,7 @@ def _words_after(text: str, pos: int, reach: int = _READ_CHARS) -> list[str]:
 def one_victim_claim(text: str, trigger_end: int, claimant: str) -> Claim | None:
     """"إعدام قيادي", "أعدم التنظيم قياديا": one victim named by a singular person word
     within a few words after an execution or killing word."""
-    for i, m in enumerate(_WORD.finditer(text, trigger_end)):
+    for i, m in enumerate(WORD.finditer(text, trigger_end)):
         if i >= _VICTIM_WORDS:
             break
         word = fold(m.group()).removeprefix("ال")
