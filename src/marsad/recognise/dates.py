@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
+from itertools import compress
 from typing import Callable
 
 from marsad.model import DateValue, Mention
@@ -33,9 +33,12 @@ from ._date_rules import (
     read_day, read_int, read_month, read_year4, rel_mod, year_of, year_spec,
 )
 
-# Tokens of the normalised text: digit runs, letter runs, single other marks,
-# each with the blank run before it (to rebuild offsets without match objects).
-_TOK_GAP = re.compile(r"([\s_]*)(\d+|[^\W\d_]+|[^\w\s])")
+# Tokens of the normalised text: digit runs, letter runs, single other marks, as a
+# capturing split (blank, token, blank, ..., blank): plain strings, no match objects;
+# offsets are rebuilt from the running lengths.
+_TOK_SPLIT = re.compile(r"(\d+|[^\W\d_]+|[^\w\s])")
+# A decimal digit other than 0-9 (the normaliser maps Arabic-Indic and Persian ones).
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
 _DIGITS = "0123456789"
 _CLITICS = "وفبلك"
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+@[\w.-]+")
@@ -430,6 +433,10 @@ def _with_clitics(words: frozenset[str]) -> frozenset[str]:
 
 
 _TRIGGERS_CLITIC = _with_clitics(_TRIGGERS)
+# The tokens a date can start with, digits written 0-9 only: a lookup per token in C.
+_START_TOKENS = _TRIGGERS_CLITIC | {
+    str(n).zfill(width) for width in (1, 2, 4) for n in range(10 ** width)
+}
 
 
 
@@ -444,19 +451,28 @@ class _Ends:
     instead of being computed for every token of the page.
     """
 
-    __slots__ = ("pairs", "k", "pos")
+    __slots__ = ("parts", "k", "pos")
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self.pairs = pairs  # (blank run, token) in text order
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts  # the token split: token k is parts[2k + 1]
         self.k = self.pos = 0  # self.pos: where token self.k - 1 ends
 
     def at(self, k: int) -> int:
         if k < self.k - 1:  # asked backwards: count again from the start
             self.k = self.pos = 0
         if k >= self.k:
-            self.pos += sum(map(len, chain.from_iterable(self.pairs[self.k : k + 1])))
+            self.pos += sum(map(len, self.parts[2 * self.k : 2 * k + 2]))
             self.k = k + 1
         return self.pos
+
+
+def _start_indexes(toks: list[str], nt: str) -> list[int]:
+    """The tokens a date expression can start at: a trigger word, or a number that
+    can be a day (one or two digits) or a year (four) and begins with 0-9."""
+    if _OTHER_DIGIT.search(nt) is None:
+        return list(compress(range(len(toks)), map(_START_TOKENS.__contains__, toks)))
+    # "1٢" (a digit the normaliser does not map) is a day too: the set holds 0-9 spellings only
+    return [k for k, t in enumerate(toks) if t in _TRIGGERS_CLITIC or (t[0] in _DIGITS and len(t) in (1, 2, 4))]
 
 
 def find_dates(text: str, published: date | None, norm: Normalised | None = None) -> list[Mention]:
@@ -470,23 +486,19 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
     """
     norm = norm if norm is not None and norm.original == text else normalise(text)
     nt = norm.text
-    # (gap, token) pairs: cheaper than match objects. A trailing run of spaces has no
-    # token after it, and would be rescanned from each of its positions: cut it off.
-    pairs = _TOK_GAP.findall(nt.rstrip())
-    toks = [t for _, t in pairs]
+    parts = _TOK_SPLIT.split(nt)
+    toks = parts[1::2]
     if _AB in toks:  # "أب" (father) folds to "اب" (August): keep it out
-        ends = _Ends(pairs)
+        ends = _Ends(parts)
         for k, t in enumerate(toks):
             if t == _AB and text[norm.source[ends.at(k) - 2]] in "أإ":
                 toks[k] = "أب"
-    ends = _Ends(pairs)
+    ends = _Ends(parts)
     urls = [m.span() for m in _URL.finditer(nt)] if ("http" in nt or "www" in nt or "@" in nt) else []
     s = Stream(toks)
     out: list[Mention] = []
     i = -1
-    # A number can start a date only as a day (one or two digits) or a year (four).
-    starts = [k for k, t in enumerate(toks)
-              if t in _TRIGGERS_CLITIC or (t[0] in _DIGITS and len(t) in (1, 2, 4))]
+    starts = _start_indexes(toks, nt)
     for c in starts:
         if c < i:
             continue  # inside the last expression
