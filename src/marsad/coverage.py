@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import Article, Failure
-from .recognise.places import find_places, place_candidates, story_country, story_focus
+from .recognise.places import find_places, candidates_country, place_candidates, story_focus
 from .recognise.unresolved import find_unresolved
 from .text.language import detect_language
 from .text.normalise import fold, normalise
@@ -35,7 +35,7 @@ class CoverageReport:
     def add(self, article: Article) -> None:
         norm = normalise(article.text)
         candidates = place_candidates(article.text, norm)
-        country = story_country(find_places(article.text, norm, candidates=candidates))
+        country = candidates_country(candidates)
         places = find_places(article.text, norm, country=country, candidates=candidates,
                              focus=story_focus(candidates, country))
         self.reports += 1

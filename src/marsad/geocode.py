@@ -64,18 +64,18 @@ def choose(
     return pool[0]  # the gazetteer's lookup order is its importance order
 
 
-def resolve(
+def locate(
     entries: tuple[PlaceEntry, ...],
     *,
-    text: str,
     region: bool = False,
     near: bool = False,
     anchor: tuple[PlaceEntry, ...] = (),
     country: str | None = None,
     focus: PlaceEntry | None = None,
     gazetteer: Gazetteer | None = None,
-) -> Location | None:
-    """A ``Location`` for a place mention, or None when it cannot be located."""
+) -> tuple[PlaceEntry, int] | None:
+    """The entry a place mention stands for and its precision, or None when it
+    cannot be located (``resolve`` without building the Location)."""
     entry = choose(entries, anchor=anchor, country=country, focus=focus)
     if entry is None:
         return None
@@ -91,6 +91,26 @@ def resolve(
                 entry = gov
     elif near:
         precision = 2
+    return entry, precision
+
+
+def resolve(
+    entries: tuple[PlaceEntry, ...],
+    *,
+    text: str,
+    region: bool = False,
+    near: bool = False,
+    anchor: tuple[PlaceEntry, ...] = (),
+    country: str | None = None,
+    focus: PlaceEntry | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Location | None:
+    """A ``Location`` for a place mention, or None when it cannot be located."""
+    found = locate(entries, region=region, near=near, anchor=anchor, country=country, focus=focus,
+                   gazetteer=gazetteer)
+    if found is None:
+        return None
+    entry, precision = found
     return Location(
         name=entry.name,
         name_ar=entry.name_ar,

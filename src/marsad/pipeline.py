@@ -24,7 +24,7 @@ from .model import Article, Document, Failure
 from .recognise.actors import find_actors
 from .recognise.claimants import claimant_for, find_claimants
 from .recognise.dates import find_dates, month_day, resolve_relative
-from .recognise.places import find_places, place_candidates, story_country, story_focus
+from .recognise.places import find_places, candidates_country, place_candidates, story_focus
 from .recognise.quantities import find_quantities
 from .recognise.unresolved import find_unresolved
 from .text.language import arabic_share, detect_language
@@ -103,8 +103,7 @@ def _locate(article: Article, norm: Normalised) -> _Located:
     story's country."""
     sentences = split_sentences(article.text)
     candidates = place_candidates(article.text, norm)
-    first = find_places(article.text, norm, candidates=candidates)
-    country = story_country(first)
+    country = candidates_country(candidates)
     focus = story_focus(candidates, country)
     places = find_places(article.text, norm, country=country, focus=focus, candidates=candidates)
     actors = find_actors(article.text, norm, country=country)

@@ -30,17 +30,23 @@ _MILITIA_KINDS = ("political_militia", "identity_militia")
 _ARMED_KINDS = ("state", "rebel", "political_militia", "identity_militia", "external")
 
 
+@lru_cache(maxsize=4096)
+def _folded_names(a: ActorEntry) -> tuple[str, ...]:
+    """The actor's Arabic name and its aliases, folded (back-references ask again and again)."""
+    return tuple(fold(x) for x in (a.name_ar, *a.aliases))
+
+
 def _names_hold(word: str) -> Callable[[ActorEntry], bool]:
     """An armed actor one of whose Arabic names holds ``word`` (folded): "الحركة" → "حركة حماس"."""
     def fits(a: ActorEntry) -> bool:
-        return a.kind in _ARMED_KINDS and any(word in fold(x) for x in (a.name_ar, *a.aliases))
+        return a.kind in _ARMED_KINDS and any(word in x for x in _folded_names(a))
     return fits
 
 
 def _militia(a: ActorEntry) -> bool:
     # Also groups the news call militias though they are rebels here ("ميليشيا الحوثي", "ميليشيا قسد").
     return a.kind in _MILITIA_KINDS or (a.kind in _ARMED_KINDS and any(
-        "ميليشي" in fold(x) or "مليشي" in fold(x) for x in a.aliases))
+        "ميليشي" in x or "مليشي" in x for x in _folded_names(a)[1:]))
 
 
 def _force(a: ActorEntry) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from ..geocode import resolve
+from ..geocode import locate, resolve
 from ..knowledge import Gazetteer, load_gazetteer
-from ..model import Location, Mention, PlaceEntry
+from ..model import Mention, PlaceEntry
 from ..text.matcher import PhraseMatcher
 from .claimants import reporting_verbs
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
@@ -261,8 +261,20 @@ def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
 
 def story_country(places: list[Mention]) -> str | None:
     """The country most places of the report lie in (the first named wins a tie)."""
+    return _most_named(p.value.country for p in places)
+
+
+def candidates_country(candidates: list[PlaceCandidate], gazetteer: Gazetteer | None = None) -> str | None:
+    """``story_country(find_places(text, candidates=candidates))``: the country most
+    places lie in, each located without a story country, and no Location built."""
+    gazetteer = gazetteer or load_gazetteer()
+    located = (locate(c.entries, region=c.region, near=c.near, anchor=c.anchor, gazetteer=gazetteer)
+               for c in candidates)
+    return _most_named(found[0].country for found in located if found is not None)
+
+
+def _most_named(countries) -> str | None:
     counts: dict[str, int] = {}
-    for p in places:
-        loc: Location = p.value
-        counts[loc.country] = counts.get(loc.country, 0) + 1
+    for country in countries:
+        counts[country] = counts.get(country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None

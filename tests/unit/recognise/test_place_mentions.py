@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.geocode import haversine_km
-from marsad.recognise.places import find_places, story_country
+from marsad.recognise.places import candidates_country, find_places, place_candidates, story_country
 
 
 def _one(text, **kw):
@@ -47,6 +47,21 @@ def test_places_datelines_and_institutions_are_not_places():
 def test_places_story_country_is_where_most_places_lie():
     places = _one("اشتباكات في حلب وإدلب وحماة بعد اجتماع في موسكو")
     assert story_country(places) == "SY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اشتباكات في حلب وإدلب وحماة بعد اجتماع في موسكو",
+        "غارات على الموصل وتلعفر وريف دمشق",
+        "قصف على ريف حماة ثم على بيروت وصيدا وصور",
+        "وصل الوفد إلى باريس ثم إلى لندن",
+        "لا مكان هنا",
+    ],
+)
+def test_places_story_country_read_from_candidates_is_the_one_read_from_mentions(text):
+    candidates = place_candidates(text)
+    assert candidates_country(candidates) == story_country(find_places(text, candidates=candidates))
 
 
 @pytest.mark.parametrize(
