@@ -33,6 +33,12 @@ def test_normalise_to_original_covers_the_normalised_span(text, a, b):
     assert fold(text[start:end]) == norm.text[a:b]
 
 
+@given(st.one_of(ARABIC, st.text(max_size=300)), st.integers(0, 320), st.integers(0, 320))
+@settings(max_examples=300)
+def test_normalise_folded_slice_is_the_fold_of_the_original_slice(text, a, b):
+    assert normalise(text).folded(a, b) == fold(text[a:b])
+
+
 @given(ARABIC)
 @settings(max_examples=200)
 def test_normalise_is_idempotent(text):

@@ -195,7 +195,7 @@ def _role_start(norm: Normalised, start: int) -> int:
 
 def _ally_end(norm: Normalised, prev: Mention, start: int, end: int) -> int | None:
     """The end of "X والميليشيات الموالية لها" when the words at start:end are X's allies."""
-    if start - prev.end > 8 or not _ALLY_GAP.match(fold(norm.original[prev.end:start])):
+    if start - prev.end > 8 or not _ALLY_GAP.match(norm.folded(prev.end, start)):
         return None
     ns = _norm_index(norm, start)
     m = _ALLY_RE.match(norm.text[ns : ns + (end - start) + 40])
@@ -205,10 +205,10 @@ def _ally_end(norm: Normalised, prev: Mention, start: int, end: int) -> int | No
     return stop if stop >= end else None
 
 
-def _free_standing(text: str, start: int) -> bool:
+def _free_standing(norm: Normalised, start: int) -> bool:
     """True when the word before ``start`` makes "الأخيرة" a pronoun: a verb ("سيطرت
     الأخيرة") or a particle ("إلا أن الأخيرة"), not a noun it describes ("الساعات الأخيرة")."""
-    before = fold(text[max(0, start - 20) : start]).split()
+    before = norm.folded(start - 20, start).split()
     if not before:
         return False
     word = before[-1].strip("\"'«»“”,")
@@ -217,14 +217,14 @@ def _free_standing(text: str, start: int) -> bool:
     return word in _PRONOUN_LEAD or (len(word) > 2 and word.endswith("ت") and not word.startswith("ال"))
 
 
-def _after_institution(text: str, start: int) -> bool:
-    before = fold(text[max(0, start - 12) : start]).split()
+def _after_institution(norm: Normalised, start: int) -> bool:
+    before = norm.folded(start - 12, start).split()
     return bool(before) and any(stem in _INSTITUTIONS for _, stem in clitic_variants(before[-1]))
 
 
-def _names_another(text: str, end: int) -> bool:
+def _names_another(norm: Normalised, end: int) -> bool:
     """True when the word after a back-reference is an adjective that makes it a new name."""
-    after = fold(text[end : end + 30]).split()
+    after = norm.folded(end, end + 30).split()
     word = after[0].strip("\"'«»“”") if after else ""
     if not word.startswith("ال") or word in _STILL_BACK or word in _NOT_ADJECTIVES:
         return False
@@ -264,7 +264,7 @@ def find_actors(
         confidence = 1.0
         role_start = _role_start(norm, m.start)
         if how == "actor":
-            if _after_institution(text, m.start):
+            if _after_institution(norm, m.start):
                 continue
             raw = registry.get(key)
             entry = registry.current(raw) if raw is not None else None
@@ -274,9 +274,9 @@ def find_actors(
                 confidence = 0.7
         else:
             rule = _ANAPHORS[key]
-            if rule.free_standing and not _free_standing(text, m.start):
+            if rule.free_standing and not _free_standing(norm, m.start):
                 continue
-            if _names_another(text, m.end):
+            if _names_another(norm, m.end):
                 continue
             for p, r in zip(reversed(mentions), reversed(named)):
                 if p.start >= role_start:

@@ -123,7 +123,7 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
         bare = m.value.removeprefix("ال")
         if (m.value in common or bare in common) and kind is None:
             continue
-        if _is_dateline(text, start, m.end) or _INSTITUTION.search(fold(text[max(0, start - 14):start])):
+        if _is_dateline(text, start, m.end) or _INSTITUTION.search(norm.folded(start - 14, start)):
             continue
         if kind is None and _speaks(text, start):
             continue
@@ -137,7 +137,7 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
         if i + 1 < len(matches):
             nxt = matches[i + 1]
             # Folding only drops marks: a gap this long stays too long, and is not folded.
-            gap = fold(text[m.end : nxt.start]) if nxt.start - m.end < 120 else "-" * 30
+            gap = norm.folded(m.end, nxt.start) if nxt.start - m.end < 120 else "-" * 30
             region_next = all(e.feature in ("admin1", "admin2", "country") for e in by_term[nxt.value])
             if len(gap) < 30 and (_ANCHOR.match(gap) or (region_next and _REGION_LINK.match(gap))):
                 anchor = by_term[nxt.value]

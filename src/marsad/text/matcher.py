@@ -8,8 +8,7 @@ back as spans of the *original* text, so evidence is always the author's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Any, Generic, Iterable, NamedTuple, TypeVar
 
 from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
 from .scan import split_tokens
@@ -17,8 +16,10 @@ from .scan import split_tokens
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
+    """A dictionary term found in a text. A named tuple, not a frozen dataclass: a
+    page gives a hundred of them and a tuple is made three times faster."""
+
     start: int  # into the original text
     end: int
     text: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,14 @@ class Normalised:
     original: str
     text: str
     source: Sequence[int]  # a range when nothing was deleted (most texts): no list to build
+
+    def folded(self, start: int, end: int) -> str:
+        """``fold(self.original[start:end])``, cut from the normalised text instead of
+        folded again: folding maps each character on its own, to one character or none."""
+        source = self.source
+        if type(source) is range:  # nothing deleted: offsets are the same
+            return self.text[max(0, start):end]
+        return self.text[bisect_left(source, start):bisect_left(source, end)]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span [start, end) to the smallest original span covering it."""
