@@ -34,17 +34,18 @@ def finditer_near(pattern: re.Pattern, core: re.Pattern, room: int, text: str) -
     word, has a letter before it, and its phrase can only start where that earlier
     word's phrase would.
     """
-    starts: set[int] = set()
+    out: list[re.Match] = []
+    done = 0  # where the last match ended: no match starts before it
+    tried = 0  # positions before this were tried already
     for m in core.finditer(text):
         y = m.start()
-        starts.update(range(max(0, y - room), y + 1))
-    out: list[re.Match] = []
-    done = -1
-    for x in sorted(starts):
-        if x < done:
-            continue
-        m = pattern.match(text, x)  # a look-behind still sees the text before x
-        if m:
-            out.append(m)
-            done = m.end()
+        # Core matches come in order, so the positions tried stay in order.
+        for x in range(max(tried, y - room, done), y + 1):
+            if x < done:
+                continue
+            found = pattern.match(text, x)  # a look-behind still sees the text before x
+            if found:
+                out.append(found)
+                done = found.end()
+        tried = y + 1
     return out
