@@ -414,8 +414,13 @@ def read_int(tok: str, lo: int, hi: int, maxlen: int) -> int | None:
 
 def phrase(s: Stream, k: int, table: dict) -> tuple[int, object] | None:
     for rest, value in table.get(s.at(k), ()):
-        if all(s.at(k + 1 + j) == t for j, t in enumerate(rest)):
-            return k + 1 + len(rest), value
+        j = k + 1
+        for t in rest:  # a loop, not all(...): a generator per try costs more than the test
+            if s.at(j) != t:
+                break
+            j += 1
+        else:
+            return j, value
     return None
 
 

@@ -509,7 +509,8 @@ def find_dates(text: str, published: date | None, norm: Normalised | None = None
         for cut, stem in clitic_variants(tok) if tok[0] in _CLITICS else ((0, tok),):
             if not (stem in _TRIGGERS or stem[0] in _DIGITS):
                 continue
-            s.i0, s.first, s.prep = i, stem, any(ch in "بل" for ch in tok[:cut])
+            clitics = tok[:cut]
+            s.i0, s.first, s.prep = i, stem, "ب" in clitics or "ل" in clitics
             for parse in _parsers_for(stem):
                 hit = parse(s, i)
                 if hit is not None and hit.end > i and (best is None or hit.end > best.end):
