@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ..geocode import locate, resolve
 from ..knowledge import Gazetteer, load_gazetteer
@@ -61,8 +62,18 @@ def _word_before(text: str, pos: int, reach: int) -> tuple[int, str] | None:
 _REGION_LINK = re.compile(r"^\s*(?:ب|في|من|،|,)?\s*$")
 
 
+class _Index(NamedTuple):
+    """The gazetteer as place_candidates reads it."""
+
+    matcher: PhraseMatcher
+    by_term: dict[str, tuple[PlaceEntry, ...]]  # a name's entries, best first
+    countries: frozenset[str]  # names that only ever name countries
+    regions: frozenset[str]  # names of governorates, districts or countries only
+    at_home: frozenset[str]  # names whose every entry is plausible in any context (_at_home)
+
+
 @lru_cache(maxsize=4)
-def _index(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[str, tuple[PlaceEntry, ...]]]:
+def _index(gazetteer: Gazetteer) -> _Index:
     by_term: dict[str, list[PlaceEntry]] = {}
     for term, place_id in gazetteer.terms():
         key = fold(term)
@@ -78,7 +89,9 @@ def _index(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[str, tuple[PlaceEn
     for k, v in by_term.items():
         order = {e.id: i for i, e in enumerate(gazetteer.lookup(k))}
         ranked[k] = tuple(sorted(v, key=lambda e: order.get(e.id, len(order))))
-    return matcher, ranked
+    countries = frozenset(k for k, v in ranked.items() if all(e.feature == "country" for e in v))
+    regions = frozenset(k for k, v in ranked.items() if all(e.feature in ("admin1", "admin2", "country") for e in v))
+    return _Index(matcher, ranked, countries, regions, frozenset(k for k, v in ranked.items() if all(map(_at_home, v))))
 
 
 def _has_arabic(s: str) -> bool:
@@ -109,7 +122,8 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
     """Every place name in the text with its type word, "near" word and anchor."""
     gazetteer = gazetteer or load_gazetteer()
     norm = norm or normalise(text)
-    matcher, by_term = _index(gazetteer)
+    index = _index(gazetteer)
+    matcher, by_term = index.matcher, index.by_term
     common = _common_words()
     out: list[PlaceCandidate] = []
     matches = matcher.find(norm)
@@ -117,7 +131,7 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
     for i, m in enumerate(matches):
         if i in consumed:
             continue
-        if all(e.feature == "country" for e in by_term[m.value]):
+        if m.value in index.countries:
             continue  # a country never locates an event (geocode.choose)
         start, kind, near = _widen_left(text, m.start)
         bare = m.value.removeprefix("ال")
@@ -128,7 +142,10 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
         if kind is None and _speaks(text, start):
             continue
         whole_word = m.start == 0 or not text[m.start - 1].isalpha()
-        entries = tuple(e for e in by_term[m.value] if _plausible(e, whole_word, kind))
+        if m.value in index.at_home:
+            entries = by_term[m.value]
+        else:
+            entries = tuple(e for e in by_term[m.value] if _plausible(e, whole_word, kind))
         if not entries:
             continue
         # The anchor is the next place when only a direction or "ريف" stands between.
@@ -138,7 +155,7 @@ def place_candidates(text: str, norm: Normalised | None = None, gazetteer: Gazet
             nxt = matches[i + 1]
             # Folding only drops marks: a gap this long stays too long, and is not folded.
             gap = norm.folded(m.end, nxt.start) if nxt.start - m.end < 120 else "-" * 30
-            region_next = all(e.feature in ("admin1", "admin2", "country") for e in by_term[nxt.value])
+            region_next = nxt.value in index.regions
             if len(gap) < 30 and (_ANCHOR.match(gap) or (region_next and _REGION_LINK.match(gap))):
                 anchor = by_term[nxt.value]
                 end = nxt.end
@@ -202,10 +219,13 @@ _HOME = frozenset(
 _FOREIGN_MIN_POPULATION = 100_000
 
 
+def _at_home(entry: PlaceEntry) -> bool:
+    """A place named in any context: in a country of conflict news, or a country or governorate."""
+    return entry.country in _HOME or entry.feature in ("country", "admin1")
+
+
 def _plausible(entry: PlaceEntry, whole_word: bool, kind: str | None) -> bool:
-    if entry.country in _HOME or entry.feature in ("country", "admin1"):
-        return True
-    return kind is not None or (whole_word and entry.population >= _FOREIGN_MIN_POPULATION)
+    return _at_home(entry) or kind is not None or (whole_word and entry.population >= _FOREIGN_MIN_POPULATION)
 
 
 # "موسكو - وكالات", "بيروت :" at the head of a line is where the story was filed, not where it happened.
@@ -218,9 +238,12 @@ def _speaks(text: str, start: int) -> bool:
     """The place is the subject of a reporting verb: "قالت موسكو", "واتهمت دمشق" name a
     government (metonymy), not where anything happened."""
     before = _word_before(text, start, 20)
-    if before is None:
-        return False
-    word = fold(before[1])
+    return before is not None and _reporting_verb(before[1])
+
+
+@lru_cache(maxsize=8192)
+def _reporting_verb(word: str) -> bool:
+    word = fold(word)
     verbs = reporting_verbs()
     return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
 
@@ -242,21 +265,30 @@ def _widen_left(text: str, start: int) -> tuple[int, str | None, bool]:
         if before is None:
             break
         word_start, word = before
-        word = fold(word).strip("(\"'«")
-        stems = {s.removeprefix("ال") for _, s in clitic_variants(word)} | {word}
-        if len(word) > 2 and word[0] in "وفبلك":
-            stems.add(word[1:])  # "بحي", "وحي": short type words keep their clitic
-        type_word = next((s for s in stems if s in _TYPE_WORDS), None)
-        if kind is None and type_word:
-            kind = _TYPE_WORDS[type_word]
+        word_kind, near_word = _context_word(word)
+        if kind is None and word_kind:
+            kind = word_kind
             pos = word_start
             continue
-        if stems & _NEAR_WORDS:
+        if near_word:
             near = True
             pos = word_start
             continue
         break
     return pos, kind, near
+
+
+@lru_cache(maxsize=8192)
+def _context_word(word: str) -> tuple[str | None, bool]:
+    """What a word before a place name says: the kind of place its type word names
+    (or None), and whether it is a "near" word. Kept: the same few words come before
+    most names."""
+    word = fold(word).strip("(\"'«")
+    stems = {s.removeprefix("ال") for _, s in clitic_variants(word)} | {word}
+    if len(word) > 2 and word[0] in "وفبلك":
+        stems.add(word[1:])  # "بحي", "وحي": short type words keep their clitic
+    type_word = next((s for s in stems if s in _TYPE_WORDS), None)
+    return (_TYPE_WORDS[type_word] if type_word else None), not stems.isdisjoint(_NEAR_WORDS)
 
 
 def story_country(places: list[Mention]) -> str | None:
