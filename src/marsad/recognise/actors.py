@@ -262,7 +262,7 @@ def find_actors(
         entry: ActorEntry | None = None
         raw: ActorEntry | None = None
         confidence = 1.0
-        role_start = _role_start(norm, m.start)
+        role_start = -1  # where role words before the name begin: worked out only when needed
         if how == "actor":
             if _after_institution(norm, m.start):
                 continue
@@ -278,6 +278,7 @@ def find_actors(
                 continue
             if _names_another(norm, m.end):
                 continue
+            role_start = _role_start(norm, m.start)
             for p, r in zip(reversed(mentions), reversed(named)):
                 if p.start >= role_start:
                     continue  # inside this mention's own role words
@@ -291,7 +292,7 @@ def find_actors(
             continue
         start = m.start
         if entry.kind in _ARMED_KINDS:
-            start = role_start
+            start = role_start if role_start >= 0 else _role_start(norm, m.start)
             # Words inside the role phrase ("مسلحي" of "مسلحي داعش") are no mention of their own.
             while mentions and mentions[-1].start >= start:
                 mentions.pop()
