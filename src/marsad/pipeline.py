@@ -29,6 +29,7 @@ from .recognise.quantities import find_quantities
 from .recognise.unresolved import find_unresolved
 from .text.language import arabic_share, detect_language
 from .text.normalise import Normalised, fold, normalise
+from .text.offsets import RangeChain
 from .text.sentences import split_sentences
 from .text.spans import SpanIndex
 
@@ -40,8 +41,15 @@ class NotArabic(ValueError):
 
 
 # Words of death and harm (folded): a sentence without one and without a trigger
-# gives no casualty claim, so numbers and sources need not be read there.
-_HARM = re.compile(r"قتل|قتيل|شهيد|شهدا|ضحاي|ضحيه|جرح|جريح|مصاب|اصاب|جثث|جثه|حتف|مصرع|اسري|اسير|مفقود|اعدام|نحر")
+# gives no casualty claim, so numbers and sources need not be read there. A search
+# tries a match at every letter that can begin one, and alef and mim are common:
+# the words that begin with them are found from a rarer letter inside them, the
+# letters before it checked by a look-behind. (Only whether a sentence holds a word
+# matters, and a word, all letters, never spans two sentences.)
+_HARM = re.compile(
+    r"قتل|قتيل|شهيد|شهدا|ضحاي|ضحيه|جرح|جريح|جثث|جثه|حتف"
+    r"|ص(?<=[ام]ص)اب|ص(?<=مص)رع|س(?<=اس)ري|س(?<=اس)ير|ق(?<=مفق)ود|د(?<=اعد)ام|ح(?<=نح)ر"
+)
 
 
 # A blanked stretch of the claim view keeps at most this many spaces in its
@@ -58,29 +66,37 @@ def _claim_view(norm: Normalised, sentences: list, triggers: list) -> Normalised
     view is cut from the article's own normalised text and offset map; its
     normalised form shortens each blanked stretch to ``_BLANK_KEPT`` spaces.
     """
-    starts = [t.start for t in triggers]
     source, nt, original = norm.source, norm.text, norm.original
-    raw, folded, mapped = [], [], []
+    same = type(source) is range  # nothing was deleted: normalised offsets are original ones
+    # Triggers and words of harm, at original offsets, each marks the sentence it is in
+    # (one pass over the text, and work only for the sentences kept).
+    harm = [m.start() for m in _HARM.finditer(nt)]
+    marks = [t.start for t in triggers] + (harm if same else [source[i] for i in harm])
+    starts = [s.start for s in sentences]
+    kept = set()
+    for pos in marks:
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and pos < sentences[k].end:
+            kept.add(k)
+    raw, folded = [], []
+    runs = []  # the stretches of the normalised text the view is made of, in order
     done = done_n = 0  # how far the view has been written, in the text and in its normalised form
-
-    def blank(upto: int) -> None:
-        keep = min(upto - done_n, _BLANK_KEPT)
-        folded.append(" " * keep)
-        mapped.append(source[done_n:done_n + keep])
-
-    for s in sentences:
-        a, b = bisect_left(source, s.start), bisect_left(source, s.end)
-        has_trigger = bisect_left(starts, s.start) < bisect_left(starts, s.end)
-        if not (has_trigger or _HARM.search(nt, a, b)):
-            continue
+    for k in sorted(kept):
+        s = sentences[k]
+        a, b = (s.start, s.end) if same else (bisect_left(source, s.start), bisect_left(source, s.end))
+        keep = min(a - done_n, _BLANK_KEPT)
         raw += [" " * (s.start - done), original[s.start:s.end]]
-        blank(a)
-        folded.append(nt[a:b])
-        mapped.append(source[a:b])
+        folded += [" " * keep, nt[a:b]]
+        runs += [(done_n, done_n + keep), (a, b)]
         done, done_n = s.end, b
     raw.append(" " * (len(original) - done))
-    blank(len(nt))
-    return Normalised("".join(raw), "".join(folded), tuple(chain.from_iterable(mapped)))
+    keep = min(len(nt) - done_n, _BLANK_KEPT)
+    folded.append(" " * keep)
+    runs.append((done_n, done_n + keep))
+    # The view's offset map is those stretches of the article's map: runs of the
+    # identity when nothing was deleted, kept as runs (no int per character).
+    view_source = RangeChain(runs) if same else tuple(chain.from_iterable(source[a:b] for a, b in runs))
+    return Normalised("".join(raw), "".join(folded), view_source)
 
 
 # Clocks and time zones: an event may be dated a day after the outlet's date line.

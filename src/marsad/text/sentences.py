@@ -10,9 +10,19 @@ import re
 
 from ..model import Span
 
-# A stop (., !, ?, ؟) followed by a space, or a run of line breaks. (A stop is
-# matched, not looked behind for: a look-behind is tried at every character.)
-_BOUNDARY = re.compile(r"[.!?؟](?=\s)|\n+")
+# A boundary is a stop (., !, ?, ؟) followed by a blank, or a run of line breaks;
+# the stop stays in its sentence, and blanks around a sentence are trimmed
+# (``\s`` and ``\S`` are what ``str.isspace`` calls blank, as ``str.strip`` does).
+# One match is one trimmed sentence, so no Python code runs per boundary or blank.
+_SENTENCE = re.compile(
+    r"""
+      [.!?؟](?=\s)                            # a sentence that is only its stop
+    | (?:[^\s.!?؟]|[.!?؟](?!\s))              # else a character that is no blank and ends nothing,
+      [^.!?؟\n]*(?:[.!?؟](?!\s)[^.!?؟\n]*)*   # then all up to the boundary,
+      (?:[.!?؟](?=\s)|(?<=\S))                # ending at its stop, or back at the last non-blank
+    """,
+    re.VERBOSE,
+)
 # A sentence longer than this is cut at its next Arabic comma or semicolon:
 # scraped pages run paragraphs together, and the coder reads roles per clause.
 _MAX_LEN = 600
@@ -21,12 +31,12 @@ _MAX_LEN = 600
 def split_sentences(text: str) -> list[Span]:
     """Non-empty, whitespace-trimmed sentence spans, in order."""
     spans: list[Span] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        a, b = m.span()
-        _add(text, pos, a if text[a] == "\n" else b, spans)  # a stop stays in its sentence
-        pos = b
-    _add(text, pos, len(text), spans)
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        if end - start > _MAX_LEN:
+            _add(text, start, end, spans)
+        else:
+            spans.append(Span(start, end, m.group()))
     return spans
 
 
