@@ -8,6 +8,7 @@ back as spans of the *original* text, so evidence is always the author's words.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any, Generic, Iterable, NamedTuple, TypeVar
 
 from .normalise import WORD, Normalised, clitic_variants, fold, normalise, words
@@ -26,6 +27,13 @@ class Match(NamedTuple, Generic[T]):
     value: T
     term: str  # the dictionary term (normalised) that matched
     n_words: int
+
+
+_START, _END = itemgetter(0), itemgetter(1)  # of a Match
+
+
+def _longest_first(m: Match) -> int:
+    return m.start - m.end
 
 
 class _Node:
@@ -91,7 +99,9 @@ class PhraseMatcher(Generic[T]):
                     if node is None:
                         break
                     n += 1
-        found.sort(key=lambda m: (m.start, -m.end))
+        # By start, the longest first: two stable sorts on C key functions.
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
         return found
 
     def find(self, text: str | Normalised) -> list[Match[T]]:
@@ -101,12 +111,12 @@ class PhraseMatcher(Generic[T]):
             return []
         chosen: list[Match[T]] = []
         taken = bytearray(max(m.end for m in found))  # 1 where a chosen match covers the text
-        for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        for m in sorted(found, key=_longest_first):  # the longest first; by start among equals (stable)
             if any(taken[m.start : m.end]):
                 continue
             chosen.append(m)
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-        return sorted(chosen, key=lambda m: m.start)
+        return sorted(chosen, key=_START)
 
 
 _last: list = [None, None]

@@ -114,10 +114,17 @@ def _fold_long(text: str) -> str:
     """``text.translate(_TABLE)``, by replacing each distinct folding character.
 
     Every fold's result is a fixed point of folding (a base letter, a digit, a
-    space), so one replacement never feeds another.
+    space), so one replacement never feeds another. The search resumes where the
+    character just replaced was first seen: every occurrence of it is gone, none
+    came before (so a deletion shifts nothing behind), and the scan of the text is
+    one pass in all, listing no occurrences.
     """
-    for ch in set(_CHANGING.findall(text)):
+    search = _CHANGING.search
+    m = search(text)
+    while m is not None:
+        ch = m.group()
         text = text.replace(ch, _fold_char(ch))
+        m = search(text, m.start())
     return text
 
 
