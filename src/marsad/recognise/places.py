@@ -11,7 +11,6 @@ Resolution to one gazetteer entry and a precision is ``geocode.resolve``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -105,9 +104,10 @@ def _common_words() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
 
 
-@dataclass(frozen=True)
-class PlaceCandidate:
-    """A place name with its context, before choosing among same-named places."""
+class PlaceCandidate(NamedTuple):
+    """A place name with its context, before choosing among same-named places.
+    (A named tuple: a page gives dozens, and a tuple is made three times faster
+    than a frozen dataclass.)"""
 
     start: int
     end: int

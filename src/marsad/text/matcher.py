@@ -8,6 +8,7 @@ back as spans of the *original* text, so evidence is always the author's words.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from operator import itemgetter
 from typing import Any, Generic, Iterable, NamedTuple, TypeVar
 
@@ -162,7 +163,7 @@ def _tokens(norm: Normalised):
         # Per word its readings, looked up in C; only words with one are visited.
         read = list(map(_READINGS.__getitem__, toks))
         by_stem: dict[str, list[tuple[int, int]]] = {}
-        for i in [i for i, r in enumerate(read) if r]:
+        for i in compress(range(len(read)), read):
             for cut, stem in read[i]:
                 by_stem.setdefault(stem, []).append((cut, i))
         _last[0], _last[1] = norm, (bounds, toks, by_stem)
