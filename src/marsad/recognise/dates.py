@@ -35,8 +35,9 @@ from ._date_rules import (
 
 # Tokens of the normalised text: digit runs, letter runs, single other marks, as a
 # capturing split (blank, token, blank, ..., blank): plain strings, no match objects;
-# offsets are rebuilt from the running lengths.
-_TOK_SPLIT = re.compile(r"(\d+|[^\W\d_]+|[^\w\s])")
+# offsets are rebuilt from the running lengths. Letter runs are tried first: most
+# tokens are words, and the three kinds cannot start with the same character.
+_TOK_SPLIT = re.compile(r"([^\W\d_]+|\d+|[^\w\s])")
 # A decimal digit other than 0-9 (the normaliser maps Arabic-Indic and Persian ones).
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
 _DIGITS = "0123456789"
