@@ -25,10 +25,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
 
 from ..model import Mention
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
-from .quantities import tokens, trie_pattern
+from .quantities import token_bounds, trie_pattern, whole_word
 
 _PAIRS = {'"': '"', "'": "'", "“": "”", "«": "»", "(": ")", "[": "]", "„": "“", "”": "“"}
 _QUOTES = set(_PAIRS) | set(_PAIRS.values())
@@ -172,7 +173,7 @@ class _Scan:
 
     def __init__(self, text: str, norm: Normalised, cands: list[_Cand]) -> None:
         self.text, self.norm, self.c = text, norm, _cues()
-        self.spans, self.toks = tokens(norm)
+        self.starts, self.ends, self.toks = token_bounds(norm)
         self.n = len(self.toks)
         self.cands = cands
 
@@ -206,7 +207,7 @@ class _Scan:
         """Written with an attached pronoun (مسؤوليته، قواتها، لنظيره، مقتله): not part of a name.
         ``first``: the word right after a cue, where "وفق تقديره" (his estimate) is common
         and a name ending in ه is not."""
-        a, b = self.norm.to_original(*self.spans[i])
+        a, b = self.norm.to_original(self.starts[i], self.ends[i])
         w = self.text[a:b]
         if w.endswith(("ته", "تها", "تهم", "تهما")) or (len(w) > 4 and w.endswith(("ها", "هم", "هما"))):
             return True
@@ -264,7 +265,7 @@ class _Scan:
     def add(self, ts: int, te: int, cut: int, confidence: float, value: str | None = "") -> int:
         """A candidate over tokens [ts, te); value "" means: the cleaned span.
         Returns ``te`` so callers can continue after it."""
-        a, b = self.spans[ts][0] + cut, self.spans[te - 1][1]
+        a, b = self.starts[ts] + cut, self.ends[te - 1]
         if value == "":
             tok = self.toks[ts]
             if cut == 1 and tok.startswith("لل"):  # للمرصد: keep the token, restore ال
@@ -414,7 +415,7 @@ class _Scan:
 
     def verb(self, i: int, cut: int, stem: str) -> None:
         if stem.endswith("ه"):
-            a, b = self.norm.to_original(*self.spans[i])
+            a, b = self.norm.to_original(self.starts[i], self.ends[i])
             if self.text[a:b].endswith("ة"):
                 return  # "نشرة" (a bulletin) folds like "نشره" (published it)
         if not cut and not stem.endswith("ه") and not stem.endswith("ها"):
@@ -480,13 +481,20 @@ def _clitic_forms(stems) -> set[str]:
     return out
 
 
+# What may precede a curated name inside its token: و/ف, then ب/ل/ك.
+_NAME_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, bool]]]:
-    """The regexes that find cue words and curated names in one pass each."""
+def _triggers() -> tuple[frozenset[str], re.Pattern[str], frozenset[str],
+                         dict[str, tuple[str, bool]], frozenset[str]]:
+    """The cue words (every clitic spelling), the regex of curated names, the
+    tokens such a name can start with (its first word after clitics), the names
+    (form -> (curated spelling, written with لل)), and the cue words and first
+    tokens together."""
     c = _cues()
     stems = (set(c.preps) | c.verbs | c.verbs_an | c.heads | c.heads_q
              | set(c.source_nouns) | c.spokesmen)
-    cue_re = re.compile(r"\b(?:" + trie_pattern(_clitic_forms(stems)) + r")\b")
     names: dict[str, tuple[str, bool]] = {}  # form -> (curated spelling, written with لل)
     for term in c.sources:
         f = " ".join(fold(term).split())
@@ -494,7 +502,10 @@ def _triggers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, 
         if f.startswith("ال"):
             names.setdefault(f[1:], (term, True))  # للمرصد = ل + لمرصد
     source_re = re.compile(r"\b(?:[وف]?[بلك]?)(?P<s>" + trie_pattern(names) + r")\b")
-    return cue_re, source_re, names
+    # A name's words are letters only, so the token a match starts at is clitics + its first word.
+    firsts = frozenset(p + f.split()[0] for f in names for p in _NAME_CLITICS)
+    cue_words = frozenset(_clitic_forms(stems))
+    return cue_words, source_re, firsts, names, cue_words | firsts
 
 
 _SEPARATORS = re.compile(r"[\s\"'«»“”]+")
@@ -547,6 +558,21 @@ def _antecedent(norm: Normalised, c: _Cand, before: list[Mention]) -> str | None
     return None
 
 
+def _curated_names(nt: str, starts: list[int], toks: list[str], hits: list[int]) -> list[re.Match]:
+    """The matches of the curated-name regex in ``nt``, as its ``finditer`` gives
+    them, tried only at the tokens of ``hits`` that can begin a name."""
+    _, source_re, name_firsts, _, _ = _triggers()
+    out = []
+    done = 0  # a name is matched after the last one only, as finditer would
+    for i in hits:
+        if toks[i] in name_firsts and starts[i] >= done:
+            m = source_re.match(nt, starts[i])  # its \b still sees the text before
+            if m is not None:
+                out.append(m)
+                done = m.end()
+    return out
+
+
 def find_claimants(text: str, norm: Normalised | None = None) -> list[Mention]:
     """Every claimant named in ``text``, in text order.
 
@@ -560,16 +586,19 @@ def find_claimants(text: str, norm: Normalised | None = None) -> list[Mention]:
     if norm is None:
         norm = normalise(text)
     nt = norm.text
-    cue_re, source_re, names = _triggers()
+    cue_words, _, _, names, either = _triggers()
+    starts, ends, toks = token_bounds(norm)
+    # Cues and names are found among the tokens with one set look-up each (cheaper
+    # than a regex over the text; the tests check this against the regexes).
+    hits = list(compress(count(), map(either.__contains__, toks)))
     cands: list[_Cand] = []
     scan: _Scan | None = None
-    for m in cue_re.finditer(nt):
-        if scan is None:  # cues are dense in news: tokenise the whole text once
-            scan = _Scan(text, norm, cands)
-        i = bisect_left(scan.spans, (m.start(), 0))
-        if i < scan.n:
+    for i in hits:
+        if toks[i] in cue_words and whole_word(nt, starts[i], ends[i]):
+            if scan is None:
+                scan = _Scan(text, norm, cands)
             scan.read(i)
-    for m in source_re.finditer(nt):
+    for m in _curated_names(nt, starts, toks, hits):
         hit = names.get(_SEPARATORS.sub(" ", m.group("s")))
         if hit is None:
             continue
