@@ -24,7 +24,7 @@ from ..knowledge import ActorRegistry, load_actors
 from ..model import ActorEntry, Mention
 from ..text.matcher import PhraseMatcher
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
-from ..text.scan import finditer_near
+from ..text.scan import finditer_near, trie_pattern
 
 _MILITIA_KINDS = ("political_militia", "identity_militia")
 _ARMED_KINDS = ("state", "rebel", "political_militia", "identity_militia", "external")
@@ -147,7 +147,7 @@ _NATIONALITY_RE = re.compile(
 
 # The nouns alone, with the space after them, scanned for first (text.scan): "و" + "ال"
 # comes at most 3 letters before.
-_MILITARY_NOUN_RE = re.compile("(?:" + _MILITARY_NOUNS + r")\s")
+_MILITARY_NOUN_RE = re.compile("(?:" + trie_pattern(_MILITARY_NOUNS.split("|"), loose_spaces=False) + r")\s")
 
 
 def _nationality_phrases(text: str) -> list[re.Match]:

@@ -29,7 +29,8 @@ from itertools import compress, count
 
 from ..model import Mention
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
-from .quantities import token_bounds, trie_pattern, whole_word
+from ..text.scan import trie_pattern
+from .quantities import token_bounds, whole_word
 
 _PAIRS = {'"': '"', "'": "'", "“": "”", "«": "»", "(": ")", "[": "]", "„": "“", "”": "“"}
 _QUOTES = set(_PAIRS) | set(_PAIRS.values())

@@ -381,34 +381,6 @@ class _Scan:
         return i + 1
 
 
-def trie_pattern(words) -> str:
-    """A regex alternation of ``words`` as a trie, so matching costs one pass
-    however many words there are. A space in a word matches any run of
-    spaces and quotes (multi-word names written with quotes inside)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts, optional = [], False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            piece = r"[\s\"'«»“”]+" if ch == " " else re.escape(ch)
-            alts.append(piece + emit(node[ch]))
-        if not alts:
-            return ""
-        if optional:
-            return "(?:" + "|".join(alts) + ")?"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(trie)
-
-
 # Where a count can start: a token that begins with 0-9, or a whole word of the
 # lexicons. Looking the tokens up in a set is several times cheaper than a regex
 # over the text (the test keeps that regex and checks the two agree). Numbers of

@@ -11,14 +11,15 @@ import re
 
 from ..model import Mention, UnresolvedPlace
 from ..text.normalise import Normalised, fold, normalise
-from ..text.scan import finditer_near
+from ..text.scan import finditer_near, trie_pattern
 from ..text.spans import SpanIndex
 
 NOT_IN_GAZETTEER = "not in the gazetteer"
 
 # A type word (folded, with its clitics, never with ال: "المدينة" refers back, it does
 # not name), then one or two name words.
-_TYPES = r"(?:حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر)"
+_TYPE_WORDS = "حي|حيي|بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدينتي|مخيم|ناحيه|مطار|معبر".split("|")
+_TYPES = "(?:" + "|".join(_TYPE_WORDS) + ")"
 _NAMED_PLACE = re.compile(
     r"(?<![\w\u0600-\u06FF])[وفبل]?(?P<type>" + _TYPES + r")"
     # one or two name words; the second is never the next type word ("حلب وقرية ...")
@@ -26,7 +27,7 @@ _NAMED_PLACE = re.compile(
 )
 # The type word and the space after it, scanned for first (text.scan): a clitic letter
 # may come before it. (The space matters: "حي" is inside many words.)
-_TYPE_WORD = re.compile(_TYPES + r"\s")
+_TYPE_WORD = re.compile("(?:" + trie_pattern(_TYPE_WORDS, loose_spaces=False) + r")\s")
 # Words after a type word that are not a name ("حي سكني", "قرية مجاورة", "مدينة التي").
 _NOT_A_NAME = frozenset(fold(w) for w in """
 سكني سكنية الذي التي كامل كاملة كبير كبيرة واحد واحدة آخر أخرى جديد جديدة قديم قديمة مجاور مجاورة المجاور المجاورة

@@ -49,3 +49,33 @@ def finditer_near(pattern: re.Pattern, core: re.Pattern, room: int, text: str) -
                 done = found.end()
         tried = y + 1
     return out
+
+
+def trie_pattern(words, loose_spaces: bool = True) -> str:
+    """A regex alternation of ``words`` as a trie, so matching costs one pass
+    however many words there are (a flat alternation tries every word in turn
+    where one can start). With ``loose_spaces`` a space in a word matches any run
+    of spaces and quotes (multi-word names written with quotes inside); else
+    just a space."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            piece = r"[\s\"'«»“”]+" if ch == " " and loose_spaces else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        if optional:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.recognise import claimants as C
-from marsad.recognise.quantities import _ARABIC, token_bounds, trie_pattern
+from marsad.recognise.quantities import _ARABIC, token_bounds
+from marsad.text.scan import trie_pattern
 from marsad.text.normalise import normalise
 
 _CUES = C._cues()

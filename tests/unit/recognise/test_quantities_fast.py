@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from marsad.recognise import quantities as Q
 from marsad.text.normalise import normalise
+from marsad.text.scan import trie_pattern
 
 _PLAIN_SPLIT = re.compile(f"({Q._TOKEN.pattern})")
-_PLAIN_TRIGGER = re.compile(r"[0-9]+|\b(?:" + Q.trie_pattern(Q._START_WORDS) + r")\b")
+_PLAIN_TRIGGER = re.compile(r"[0-9]+|\b(?:" + trie_pattern(Q._START_WORDS) + r")\b")
 
 
 class _PlainScan(Q._Scan):
