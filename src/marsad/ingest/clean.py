@@ -65,8 +65,17 @@ _FOLD_PAIRS = (
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# The same map as one table: no pair's output is another's input, so the
+# chain of replacements is a map of single characters. On short strings one
+# str.translate costs less than the ~60 scans of the chain.
+_FOLD_TABLE = {ord(a): b for a, b in _FOLD_PAIRS}
+_SHORT_FOLD = 40
+
+
 def _fold(text: str) -> str:
     """Folded, lower-cased text with punctuation turned to spaces; newlines kept."""
+    if len(text) < _SHORT_FOLD:
+        return text.translate(_FOLD_TABLE).lower()
     for a, b in _FOLD_PAIRS:
         if a in text:
             text = text.replace(a, b)
@@ -214,42 +223,68 @@ _MENU_SHARE = 0.6
 _LINK_LIST_RUN = 3
 
 
+def _letters(toks: list[str], words: int, digits: list[str]) -> int:
+    """A line's characters weighed against its cover: its words and a space
+    after each; digits (dates, counters) are neutral, they count neither way."""
+    return len("".join(toks)) + words - sum(map(len, digits))
+
+
+def _few_furniture_words(folded: str, toks: list[str], inter: frozenset[str], chars: int) -> bool:
+    """The furniture words ``inter`` of a line cannot make half of it, counted
+    by a bound on the letters they could cover (most paragraphs hold one or
+    two at most): then no rule needs the line looked at word by word."""
+    # str.count finds each of a word's tokens (and maybe more, inside longer
+    # words): a cheap bound first, the tokens counted only when it does not
+    # settle the question.
+    for counts in ([folded.count(t) for t in inter], [toks.count(t) for t in inter]):
+        bound = sum(n * _ANCHOR_SPAN.get(t, len(t) + 1) for n, t in zip(counts, inter))
+        if bound < 0.5 * chars and sum(counts) < 0.6 * len(toks):
+            return True
+    return False
+
+
+def _opens_tail(text: str, toks: list[str], comments: bool) -> bool:
+    """The line starts with an end marker, or is a comment counter."""
+    return (toks[0] in _END.index and _END.match_at(toks, 0) > 0) or (
+        comments and "تعليق" in text and bool(_COMMENT_COUNTER.match(text))  # skips most regex calls
+    )
+
+
 class _Line:
     """What the furniture rules need to know about one stripped line."""
 
     __slots__ = ("text", "words", "_ends", "cover", "hits", "weak", "end_hits", "menu",
                  "starts_end", "starts_furn", "ntoks", "chars")
 
-    def __init__(self, text: str, folded: str | None = None) -> None:
+    def __init__(self, text: str, folded: str | None = None, comments: bool = True,
+                 toks: list[str] | None = None) -> None:
+        """``folded`` is ``_fold(text)`` and ``toks`` its tokens, when the caller
+        has them; ``comments=False`` says ``text`` holds no "تعليق" (the caller
+        looked once for the whole page)."""
         self.text = text
         self._ends = -1
         self.cover = self.hits = self.weak = self.end_hits = self.menu = self.chars = 0
-        toks = (_fold(text) if folded is None else folded).split() if text else []
+        if folded is None:
+            folded = _fold(text)
+        if toks is None:
+            toks = folded.split() if text else []
         self.ntoks = len(toks)
         digits = list(filter(str.isdigit, toks))
         self.words = self.ntoks - len(digits)
         if not toks:
             self.starts_end = self.starts_furn = False
             return
-        self.starts_end = (toks[0] in _END.index and _END.match_at(toks, 0) > 0) or (
-            "تعليق" in text and bool(_COMMENT_COUNTER.match(text))  # skips most regex calls
-        )
+        self.starts_end = _opens_tail(text, toks, comments)
         # "اقرأ أيضاً: <another headline>", "شارك على …"
         self.starts_furn = toks[0] in _FURN.index and _FURN.match_at(toks, 0) > 0
         # Most lines hold no furniture word: nothing covers them, and their
         # letters (``chars``, weighed against cover only) need no counting.
-        if _INTERESTING.isdisjoint(toks):
-            return
         inter = _INTERESTING.intersection(toks)
-        # Digits (dates, counters) are neutral: they count neither way.
-        self.chars = len("".join(toks)) + self.words - sum(map(len, digits))
-        if len(toks) > 12 and not self.starts_end:
-            # A long line is looked at word by word only if furniture words
-            # could make half of it (most paragraphs hold one or two at most).
-            counts = [toks.count(t) for t in inter]
-            bound = sum(n * _ANCHOR_SPAN.get(t, len(t) + 1) for n, t in zip(counts, inter))
-            if bound < 0.5 * self.chars and sum(counts) < 0.6 * len(toks):
-                return
+        if not inter:
+            return
+        self.chars = _letters(toks, self.words, digits)
+        if len(toks) > 12 and not self.starts_end and _few_furniture_words(folded, toks, inter, self.chars):
+            return
         cover = hits = weak = end_hits = menu = 0
         taken = -1  # phrases do not overlap: the last token index used
         for i in [i for i, t in enumerate(toks) if t in inter]:
@@ -336,11 +371,45 @@ def _is_phrase_furniture(line: _Line) -> bool:
     return line.hits + line.weak > 0 or line.menu_line or bool(_SYMBOL_HEAD.match(line.text))
 
 
+def _plain_paragraph(line: str, folded: str, toks: list[str], comments: bool) -> bool:
+    """A line of 20+ words, not opening the tail, with too few furniture words
+    to matter: content, as _classify would say from its _Line, and no rule
+    asks more about it. Most lines are such paragraphs: they are told without
+    building their _Line."""
+    if len(toks) < _LONG_LINE_WORDS:
+        return False
+    digits = list(filter(str.isdigit, toks))
+    words = len(toks) - len(digits)
+    if words < _LONG_LINE_WORDS or _opens_tail(line, toks, comments):
+        return False
+    if _INTERESTING.isdisjoint(toks):
+        return True
+    inter = _INTERESTING.intersection(toks)
+    return _few_furniture_words(folded, toks, inter, _letters(toks, words, digits))
+
+
 def strip_furniture_lines(lines: list[str]) -> list[str]:
     """Cut page furniture from stripped lines (see the module docstring)."""
-    folded = _fold("\n".join(lines)).split("\n")
-    info = [_Line(line, f) for line, f in zip(lines, folded)]
-    kinds = [_classify(x) for x in info]
+    return [lines[i] for i in _kept_lines(lines, "\n".join(lines))]
+
+
+def _kept_lines(lines: list[str], page: str) -> list[int]:
+    """Indices of the ``lines`` kept; ``page`` is ``"\\n".join(lines)``."""
+    # Folded in one pass over the page, and "تعليق" (comment counters) looked
+    # for once on the page rather than on every line.
+    folded = _fold(page).split("\n")
+    comments = "تعليق" in page
+    kinds: list[str] = []
+    info: list[_Line | None] = []  # None for a plain paragraph
+    for line, f in zip(lines, folded):
+        toks = f.split()
+        if _plain_paragraph(line, f, toks, comments):
+            kinds.append(CONTENT)
+            info.append(None)
+        else:
+            x = _Line(line, f, comments, toks)
+            kinds.append(_classify(x))
+            info.append(x)
     first = next((i for i, k in enumerate(kinds) if k in (CONTENT, LIST)), None)
     if first is not None:
         kinds = [CONTENT if k == LIST and i <= first else END if k == LIST else k
@@ -364,10 +433,10 @@ def strip_furniture_lines(lines: list[str]) -> list[str]:
         i for i in range(stop)
         if not (kinds[i] in (FURN, END) and (i < first or _is_phrase_furniture(info[i])))
     ]
-    return [lines[i] for i in _cut_tail(keep, kinds, info)]
+    return _cut_tail(keep, kinds, info)
 
 
-def _cut_tail(keep: list[int], kinds: list[str], info: list[_Line]) -> list[int]:
+def _cut_tail(keep: list[int], kinds: list[str], info: list[_Line | None]) -> list[int]:
     """Drop trailing furniture, and a trailing run of headline-like lines
     (a link list without a marker) when a report precedes it."""
     j = len(keep)
@@ -410,12 +479,28 @@ _FOOTER_RE = re.compile(
 )
 
 
+_TAIL_HEADS = frozenset(_END.index).union(_INLINE_TAIL_EXTRA.index)
+# Characters folded to a space, and spaces: what separates tokens.
+_SEPARATORS = re.escape("".join(a for a, b in _FOLD_PAIRS if b == " "))
+_FIRST_RUN = re.compile(rf"[\s{_SEPARATORS}]*([^\s{_SEPARATORS}]+)")
+
+
 def _trim_last_line(lines: list[str]) -> list[str]:
     """Cut a footer glued to the end of the last line."""
     if not lines:
         return lines
     last = lines[-1]
     for m in _SENT_END.finditer(last):
+        # Most sentences are followed by another, not a footer: the window's
+        # first token (its first run of non-separators, folded) settles it
+        # without folding the whole window. A run that folds to nothing
+        # (only harakat) is no token: then the window is read in full.
+        run = _FIRST_RUN.match(last, m.end(), m.end() + 60)
+        if run is None:
+            continue  # only separators follow: no token
+        first = _fold(run[1])
+        if first and first not in _TAIL_HEADS:
+            continue
         toks = _tokens(last[m.end() : m.end() + 60])
         if (
             toks
@@ -433,8 +518,9 @@ def _trim_last_line(lines: list[str]) -> list[str]:
 
 def strip_furniture(text: str) -> str:
     """``text`` with whitespace normalised and page furniture cut."""
-    lines = normalise_whitespace(text).split("\n")
-    return _join(_trim_last_line(strip_furniture_lines(lines)))
+    page = normalise_whitespace(text)
+    lines = page.split("\n")
+    return _join(_trim_last_line([lines[i] for i in _kept_lines(lines, page)]))
 
 
 def _join(lines: list[str]) -> str:
@@ -454,25 +540,27 @@ def _key(line: str) -> str:
 
 def looks_like_headline(line: str) -> bool:
     """Short, not furniture, not ending like a sentence."""
+    if len(line) > _MAX_TITLE_CHARS:
+        return False  # most first lines are paragraphs: no need to count their words
     n = len(_WORD.findall(line))
     return (
         1 <= n <= _MAX_TITLE_WORDS
-        and len(line) <= _MAX_TITLE_CHARS
         and not line.rstrip("\"'»”’) ").endswith((".", ":", "،", ","))
         and classify_line(line) in (SHORT, CONTENT)
     )
 
 
-def _dedupe_title(lines: list[str], title: str | None) -> tuple[list[str], str | None]:
-    """Keep one copy of a title repeated in the first lines; find one if not given."""
+def _dedupe_title(lines: list[str], title: str | None) -> tuple[list[str], str | None, list[str]]:
+    """Keep one copy of a title repeated in the first lines; find one if not given.
+    Also gives the copies dropped."""
     nonblank = [i for i, line in enumerate(lines) if line][:3]
     if not nonblank:
-        return lines, title
+        return lines, title, []
     first = lines[nonblank[0]]
     if title is None and looks_like_headline(first):
         title = first
     if title is None:
-        return lines, None
+        return lines, None, []
     tkey = _key(title)
     seen = False
     drop = set()
@@ -481,19 +569,38 @@ def _dedupe_title(lines: list[str], title: str | None) -> tuple[list[str], str |
             if seen:
                 drop.add(i)
             seen = True
-    if drop:
-        lines = [line for i, line in enumerate(lines) if i not in drop]
-    return lines, title
+    if not drop:
+        return lines, title, []
+    return [line for i, line in enumerate(lines) if i not in drop], title, [lines[i] for i in sorted(drop)]
 
 
 def clean(raw: str, title: str | None = None) -> tuple[str, str | None]:
     """The clean text of a scraped page and its title (given, or its first line when it is a headline)."""
-    lines = normalise_whitespace(raw).split("\n")
-    lines = _trim_last_line(strip_furniture_lines(lines))
+    text, title, _ = clean_and_dropped(raw, title)
+    return text, title
+
+
+def clean_and_dropped(raw: str, title: str | None = None) -> tuple[str, str | None, str]:
+    """:func:`clean`'s text and title, and the text cleaning dropped (lines
+    and a cut tail, joined by newlines).
+
+    Cleaning drops whole lines and a tail and touches only whitespace and
+    invisible characters besides, so every other character of ``raw`` is in
+    exactly one of the two texts: a caller that counted the page's letters
+    gets the clean text's by counting the dropped text (most often tiny).
+    """
+    page = normalise_whitespace(raw)
+    lines = page.split("\n")
+    keep = set(_kept_lines(lines, page))
+    kept = [line for i, line in enumerate(lines) if i in keep]
+    dropped = [line for i, line in enumerate(lines) if i not in keep]
+    trimmed = _trim_last_line(kept)
+    if kept:  # the trimmed last line is a prefix of the kept one
+        dropped.append(kept[-1][len(trimmed[-1]) :])
     if title is not None:
         title = _key(title) or None
-    lines, title = _dedupe_title(lines, title)
-    return _join(lines), title
+    lines, title, copies = _dedupe_title(trimmed, title)
+    return _join(lines), title, "\n".join(dropped + copies)
 
 
 def clean_text(raw: str, title: str | None = None) -> str:

@@ -27,15 +27,14 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from marsad import defaults
-from marsad.ingest.clean import clean
+from marsad.ingest.clean import clean_and_dropped
 from marsad.ingest.html import extract_html
 from marsad.model import Article, Failure
 from marsad.text.language import (
-    arabic_letter_count,
     arabic_share,
     detect_language,
     letter_counts,
-    sampled_letter_counts,
+    remember_letter_counts,
 )
 
 log = logging.getLogger(__name__)
@@ -451,13 +450,14 @@ def _to_article(item: RawInput) -> Article | Failure:
         and detect_language(body) != "ar"
     ):
         return fail("clean", f"not Arabic ({arabic_share(body):.0%} Arabic letters)")
-    clean_text, title = clean(body, title)
-    # The sample's count is a lower bound of the text's (and the same up to
-    # 20,000 characters); language.py keeps it for extract's language check.
-    if (
-        sampled_letter_counts(clean_text)[0] < defaults.MIN_ARABIC_LETTERS
-        and arabic_letter_count(clean_text) < defaults.MIN_ARABIC_LETTERS
-    ):
+    clean_text, title, dropped = clean_and_dropped(body, title)
+    # Cleaning drops lines and a tail and fixes whitespace (no letters): the
+    # clean text's letters are the page's less the dropped ones, a count of
+    # what is most often a few lines instead of the whole text again.
+    # language.py keeps them for extract's language check.
+    dropped_arabic, dropped_letters = letter_counts(dropped)
+    remember_letter_counts(clean_text, (arabic - dropped_arabic, letters - dropped_letters))
+    if arabic - dropped_arabic < defaults.MIN_ARABIC_LETTERS:
         return fail("clean", "no article text after cleaning")
     return Article(
         id=item.id,

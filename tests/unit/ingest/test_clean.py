@@ -2,21 +2,43 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.ingest import clean as clean_module
 from marsad.ingest.clean import (
+    _ANCHOR_SPAN,
+    _END,
+    _FOLD_PAIRS,
+    _FOOTER_RE,
+    _INLINE_TAIL_EXTRA,
+    _INTERESTING,
     _LINK_SEP,
+    _MIN_SENTENCE_WORDS,
     _SENT_END,
+    _WORD,
+    CONTENT,
+    _classify,
+    _few_furniture_words,
+    _fold,
+    _kept_lines,
+    _Line,
+    _plain_paragraph,
+    _tokens,
+    _trim_last_line,
     classify_line,
     clean,
+    clean_and_dropped,
     clean_text,
     normalise_whitespace,
     strip_furniture,
 )
+from marsad.text.language import letter_counts
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEED_TITLE = 'داعش يعدم قياديا في ميليشيا "ذراع الأسد" جنوب دمشق (صور)'
@@ -308,3 +330,120 @@ def test_clean_strip_furniture_matches_clean_without_title(seed_page):
     assert "الأكثر قراءة" not in strip_furniture(raw)
 
 
+
+
+# Fast paths against the plain references they replace ---------------------------------
+
+_FOLD_ALPHABET = st.sampled_from(
+    list("أإآاىيةهقصفAZaz19٣ \n\t") + [a for a, _ in _FOLD_PAIRS] + ["\u0130", "\u03a3", "\u212a", "ß"]
+)
+
+
+def _fold_chain(text: str) -> str:
+    for a, b in _FOLD_PAIRS:
+        text = text.replace(a, b)
+    return text.lower()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=90))
+def test_clean_fold_table_and_chain_agree(text):
+    # Short texts take str.translate, long ones the chain of replacements.
+    assert _fold(text) == _fold_chain(text)
+
+
+# Report words, and furniture words, end markers, digits and punctuation
+# among them: lines near every threshold of the rules.
+_WORDS = st.one_of(
+    st.sampled_from(["قصف", "مدفعي", "على", "البلدة", "في", "المدينة", "وقال", "مصدر", "إن", "الطيران"]),
+    st.sampled_from(
+        ["أخبار", "الأخبار", "سياسة", "شارك", "فيسبوك", "تويتر", "طباعة", "الأكثر", "قراءة", "جميع",
+         "الحقوق", "محفوظة", "اقرأ", "أيضاً", "تعليقات", "2017", "12", "٣", "(3)", "|", ":", ".", "،",
+         "—", "الرئيسية", "بحث", "البحث", "بحثا", "home", "News"]
+    ),
+)
+_LONGISH = st.one_of(
+    st.lists(_WORDS, max_size=8), st.lists(_WORDS, min_size=15, max_size=45)
+).map(" ".join)
+
+
+def _few_exact(toks, inter, chars):
+    counts = [toks.count(t) for t in inter]
+    bound = sum(n * _ANCHOR_SPAN.get(t, len(t) + 1) for n, t in zip(counts, inter))
+    return bound < 0.5 * chars and sum(counts) < 0.6 * len(toks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LONGISH)
+def test_clean_few_furniture_words_bound_gives_the_exact_answer(line):
+    folded = _fold(line)
+    toks = folded.split()
+    inter = _INTERESTING.intersection(toks)
+    chars = len("".join(toks))
+    assert _few_furniture_words(folded, toks, inter, chars) == _few_exact(toks, inter, chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LONGISH, st.booleans())
+def test_clean_plain_paragraph_is_content(line, comments):
+    folded = _fold(line)
+    if _plain_paragraph(line, folded, folded.split(), comments):
+        assert _classify(_Line(line)) == CONTENT
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LONGISH, _LINES), max_size=12))
+def test_clean_kept_lines_same_without_the_plain_paragraph_shortcut(lines):
+    page = "\n".join(lines)
+    fast = _kept_lines(lines, page)
+    with mock.patch.object(clean_module, "_plain_paragraph", lambda *args: False):
+        assert _kept_lines(lines, page) == fast
+
+
+def _trim_last_line_plain(lines):
+    """_trim_last_line as first written: every sentence end's window folded."""
+    if not lines:
+        return lines
+    last = lines[-1]
+    for m in _SENT_END.finditer(last):
+        toks = _tokens(last[m.end() : m.end() + 60])
+        if (
+            toks
+            and (_END.match_at(toks, 0) or _INLINE_TAIL_EXTRA.match_at(toks, 0))
+            and len(_WORD.findall(last[: m.start()])) >= _MIN_SENTENCE_WORDS
+        ):
+            return lines[:-1] + [last[: m.end()]]
+    m = _FOOTER_RE.search(last)
+    if m and m.start() > len(last) - m.start() and len(_WORD.findall(last[: m.start()])) >= 3:
+        head = last[: m.start()].rstrip(" -|:،,/")
+        return lines[:-1] + [head]
+    return lines
+
+
+_PIECES = st.sampled_from(
+    [S1, S2, S3, "جميع الحقوق محفوظة 2018", "اقرأ أيضاً: عنوان", "«مواضيع ذات صلة»", "الأكثر قراءة",
+     "تابعونا على تويتر", "ـــ", "ًٌ", "...", "؟", "!", " ", ":", "Copyright 2019", "كلمات مفتاحية : قصف"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map(" ".join))
+def test_clean_trim_last_line_matches_the_plain_reference(last):
+    assert _trim_last_line(["سطر", last]) == _trim_last_line_plain(["سطر", last])
+
+
+_RAW_LINES = st.one_of(_LINES, _LONGISH, st.sampled_from(["\u200bشارك\u200f", "  \t", "\r", "\u2028"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_RAW_LINES, max_size=14), st.sampled_from([None, "", "التهجير", S1]))
+def test_clean_and_dropped_share_every_character(lines, title):
+    raw = "\n".join(lines)
+    text, got_title, dropped = clean_and_dropped(raw, title)
+    assert (text, got_title) == clean(raw, title)
+    # Cleaning moves characters, whitespace and invisible ones aside, to one
+    # text or the other: the letters of the two add up to the page's.
+    visible = Counter(ch for ch in raw if not ch.isspace() and normalise_whitespace(ch))
+    assert Counter(ch for ch in text + dropped if not ch.isspace()) == visible
+    both = letter_counts(text), letter_counts(dropped)
+    assert letter_counts(raw) == (both[0][0] + both[1][0], both[0][1] + both[1][1])

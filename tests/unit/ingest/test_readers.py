@@ -13,7 +13,11 @@ import pytest
 from marsad import defaults
 from marsad.ingest import RawInput, parse_published, read_inputs, read_raw, to_article
 from marsad.model import Article, Failure
-from marsad.text.language import arabic_letter_count, sampled_letter_counts
+from marsad.text.language import (
+    arabic_letter_count,
+    letter_counts,
+    sampled_letter_counts,
+)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PAGE_HTML = FIXTURES / "ingest" / "page.html"
@@ -218,6 +222,22 @@ def test_readers_long_text_counts_letters_beyond_the_sample():
     assert len(art.text) > 20000 and S1 in art.text
     # The sample misses the Arabic line: the whole text was counted.
     assert sampled_letter_counts(art.text)[0] < defaults.MIN_ARABIC_LETTERS <= arabic_letter_count(art.text)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        REPORT,  # a furniture tail
+        f"{TITLE}\n{TITLE}\n{S1}\n{S2} جميع الحقوق محفوظة 2018",  # a title twice, a glued footer
+        f"الرئيسية | سياسة | اقتصاد | رياضة\n\u200b{S1}\r\n{S2}\n",
+    ],
+)
+def test_readers_clean_text_letter_counts_are_the_texts(raw):
+    # The counts kept for extract are the page's less what cleaning dropped:
+    # they must be the clean text's own.
+    art = to_article(RawInput("c", raw, "text", title=TITLE))
+    assert isinstance(art, Article), art
+    assert sampled_letter_counts(art.text) == letter_counts(art.text)
 
 
 def test_readers_long_text_with_too_few_arabic_letters_fails():

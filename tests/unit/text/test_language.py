@@ -8,11 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.text.language import (
+    _ARABIC,
+    _OTHER,
+    _count_two_blocks,
+    _sample,
+    _utf16_bytes,
     arabic_letter_count,
     arabic_share,
     detect_language,
     letter_count,
     letter_counts,
+    remember_letter_counts,
     sampled_letter_counts,
 )
 
@@ -139,3 +145,33 @@ def test_language_sampled_letter_counts_kept_answer_is_for_that_text_only():
     same = f"{AR}{AR}"  # an equal text in another object: counted, and the same
     assert same is not a and sampled_letter_counts(same) == letter_counts(a)
     assert detect_language(b) == "en" and detect_language(a) == "ar"
+
+
+# Latin-1, the Arabic block and letterless characters: what the one-pass count takes.
+_TWO_BLOCK_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x00, max_codepoint=0xFF),
+        st.characters(min_codepoint=0x600, max_codepoint=0x6FF),
+        st.sampled_from(["\u2013", "\u201c", "\u2026", "\U0001f600", "\ud800"]),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TWO_BLOCK_TEXT)
+def test_language_two_block_count_matches_the_two_counters(text):
+    high, low = _utf16_bytes(text)
+    arabic = _ARABIC.count(high, low)
+    assert _count_two_blocks(high, low) == (arabic, arabic + _OTHER.count(high, low))
+    assert letter_counts(text) == _ref_counts(text)
+
+
+def test_language_remembered_counts_answer_for_that_text():
+    short = AR * 2
+    remember_letter_counts(short, letter_counts(short))
+    assert sampled_letter_counts(short) == letter_counts(short)
+    # Past 20,000 characters the sample's counts are kept, not the text's.
+    long = (AR + "\n") * 300 + EN * 100
+    remember_letter_counts(long, letter_counts(long))
+    assert sampled_letter_counts(long) == letter_counts(_sample(long)) != letter_counts(long)
