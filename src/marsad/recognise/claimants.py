@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
+from typing import NamedTuple
 
 from ..model import Mention
 from ..text.normalise import Normalised, clitic_variants, fold, normalise
@@ -486,13 +487,18 @@ def _clitic_forms(stems) -> set[str]:
 _NAME_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
+class _Triggers(NamedTuple):
+    """What finds cues and curated names among a text's tokens."""
+
+    cue_words: frozenset[str]  # every clitic spelling of a cue
+    source_re: re.Pattern[str]  # the curated names
+    name_firsts: frozenset[str]  # the tokens a name can start with (clitics + its first word)
+    names: dict[str, tuple[str, bool]]  # form -> (curated spelling, written with لل)
+    either: frozenset[str]  # cue_words | name_firsts: one look-up per token
+
+
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[frozenset[str], re.Pattern[str], frozenset[str],
-                         dict[str, tuple[str, bool]], frozenset[str]]:
-    """The cue words (every clitic spelling), the regex of curated names, the
-    tokens such a name can start with (its first word after clitics), the names
-    (form -> (curated spelling, written with لل)), and the cue words and first
-    tokens together."""
+def _triggers() -> _Triggers:
     c = _cues()
     stems = (set(c.preps) | c.verbs | c.verbs_an | c.heads | c.heads_q
              | set(c.source_nouns) | c.spokesmen)
@@ -506,7 +512,7 @@ def _triggers() -> tuple[frozenset[str], re.Pattern[str], frozenset[str],
     # A name's words are letters only, so the token a match starts at is clitics + its first word.
     firsts = frozenset(p + f.split()[0] for f in names for p in _NAME_CLITICS)
     cue_words = frozenset(_clitic_forms(stems))
-    return cue_words, source_re, firsts, names, cue_words | firsts
+    return _Triggers(cue_words, source_re, firsts, names, cue_words | firsts)
 
 
 _SEPARATORS = re.compile(r"[\s\"'«»“”]+")
@@ -562,7 +568,8 @@ def _antecedent(norm: Normalised, c: _Cand, before: list[Mention]) -> str | None
 def _curated_names(nt: str, starts: list[int], toks: list[str], hits: list[int]) -> list[re.Match]:
     """The matches of the curated-name regex in ``nt``, as its ``finditer`` gives
     them, tried only at the tokens of ``hits`` that can begin a name."""
-    _, source_re, name_firsts, _, _ = _triggers()
+    triggers = _triggers()
+    source_re, name_firsts = triggers.source_re, triggers.name_firsts
     out = []
     done = 0  # a name is matched after the last one only, as finditer would
     for i in hits:
@@ -587,11 +594,12 @@ def find_claimants(text: str, norm: Normalised | None = None) -> list[Mention]:
     if norm is None:
         norm = normalise(text)
     nt = norm.text
-    cue_words, _, _, names, either = _triggers()
+    triggers = _triggers()
+    cue_words, names = triggers.cue_words, triggers.names
     starts, ends, toks = token_bounds(norm)
     # Cues and names are found among the tokens with one set look-up each (cheaper
     # than a regex over the text; the tests check this against the regexes).
-    hits = list(compress(count(), map(either.__contains__, toks)))
+    hits = list(compress(count(), map(triggers.either.__contains__, toks)))
     cands: list[_Cand] = []
     scan: _Scan | None = None
     for i in hits:

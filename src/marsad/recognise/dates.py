@@ -26,6 +26,7 @@ from typing import Callable
 
 from marsad.model import DateValue, Mention
 from marsad.text.normalise import Normalised, clitic_variants, fold, normalise
+from marsad.text.numbers import digit_strings
 
 from . import _date_rules as R
 from ._date_rules import (
@@ -435,9 +436,7 @@ def _with_clitics(words: frozenset[str]) -> frozenset[str]:
 
 _TRIGGERS_CLITIC = _with_clitics(_TRIGGERS)
 # The tokens a date can start with, digits written 0-9 only: a lookup per token in C.
-_START_TOKENS = _TRIGGERS_CLITIC | {
-    str(n).zfill(width) for width in (1, 2, 4) for n in range(10 ** width)
-}
+_START_TOKENS = _TRIGGERS_CLITIC | digit_strings(1, 2, 4)
 
 
 

@@ -30,11 +30,11 @@ decimal, so the rare "قتل 5 . 3 آخرون" across a full stop is lost.
 from __future__ import annotations
 
 import re
-from itertools import compress, count, product
+from itertools import compress, count
 
 from ..model import Mention, Quantity
 from ..text.normalise import Normalised, fold, normalise
-from ..text.numbers import NUMBER_WORDS, PROCLITICS, SCALES, parse_digits, parse_folded
+from ..text.numbers import NUMBER_WORDS, PROCLITICS, SCALES, digit_strings, parse_digits, parse_folded
 from ..text.scan import split_tokens
 
 # Tokens of the normalised text: Arabic words (first: the commonest), digit
@@ -386,8 +386,7 @@ class _Scan:
 # over the text (the test keeps that regex and checks the two agree). Numbers of
 # one to four digits share the set, so one look-up a token finds nearly all.
 _START_WORDS = frozenset(_NUM_FIRST) | frozenset(_VAGUE) | frozenset(_DUALS)
-_SHORT_NUMBERS = frozenset("".join(d) for w in range(1, 5) for d in product("0123456789", repeat=w))
-_STARTS = _START_WORDS | _SHORT_NUMBERS
+_STARTS = _START_WORDS | digit_strings(1, 2, 3, 4)
 # A digit token the set lacks: five digits or more, or a separator ("1,500", "4.6").
 _LONG_NUMBER = re.compile(r"[0-9](?:[0-9]{4}|[,٬.٫][0-9])")
 
@@ -430,12 +429,6 @@ def token_bounds(norm: Normalised) -> tuple[list[int], list[int], list[str]]:
     starts, ends = bounds[:-1:2], bounds[1::2]
     _last_tokens = (norm, starts, ends, toks)
     return starts, ends, toks
-
-
-def tokens(norm: Normalised) -> tuple[list[tuple[int, int]], list[str]]:
-    """Spans and strings of the tokens of ``norm.text``, as ``token_bounds``."""
-    starts, ends, toks = token_bounds(norm)
-    return list(zip(starts, ends)), toks
 
 
 def find_quantities(text: str, norm: Normalised | None = None) -> list[Mention]:

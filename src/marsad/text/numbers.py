@@ -84,6 +84,13 @@ _CONJ = "و"
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+def digit_strings(*widths: int) -> frozenset[str]:
+    """Every string of 0-9 digits of the given widths ("7", "07", "2016" ...): the
+    readers put them in one set with their start words, so that one look-up per
+    token finds where a date or a count can start."""
+    return frozenset(str(n).zfill(w) for w in widths for n in range(10 ** w))
+
+
 def parse_digits(s: str) -> int | None:
     """An integer written in digits: ASCII, Arabic-Indic or Persian, with
     thousands separators (``1,500``, ``1٬500``, ``1.500`` is NOT read as a
